@@ -1,0 +1,235 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Framework is one questionnaire: a tree of sections whose leaves hold questions.
+type Framework struct {
+	ID        string
+	Title     string
+	Short     string // short name for narrow screens
+	Version   string
+	Publisher string
+	Notice    string
+	Scale     Scale
+	Profile   map[string]string // aspect key (see ProfileAspects) -> text
+	Sections  []*Section        // top-level sections
+	Source    string            // file it came from, for messages
+
+	questions []*Question          // every question in outline order
+	byID      map[string]*Question // question ID -> question
+	sections  map[string]*Section  // ref -> section
+}
+
+// Section is a clause or subsection. It holds sub-sections or questions, not both.
+type Section struct {
+	Ref       string
+	Title     string
+	Optional  bool // may not apply to every organisation
+	Sections  []*Section
+	Questions []*Question
+	Parent    *Section
+}
+
+// Question is one assessable statement, rated on the framework's scale.
+type Question struct {
+	ID       string // "<ref>.q<n>", unique in the framework
+	Ref      string // the section it belongs to
+	Title    string
+	Text     string
+	Guidance string
+	Evidence []string
+	Levels   [6]string // descriptor of each level for this question
+	Weight   float64
+	Themes   []string
+	Section  *Section
+}
+
+// Aspect is one row of the framework profile table.
+type Aspect struct{ Key, Label string }
+
+// ProfileAspects are the allowed profile keys, in the order the differences table shows them.
+var ProfileAspects = []Aspect{
+	{"scope", "Scope"},
+	{"industry", "Industry"},
+	{"nature", "Nature"},
+	{"certification", "Certification"},
+	{"testing", "Testing"},
+	{"penalties", "Penalties"},
+	{"structure", "Structure"},
+	{"risk_approach", "Risk approach"},
+	{"integration", "Integration"},
+	{"typical_time", "Typical time"},
+}
+
+// Themes are the crosswalk themes a question may be tagged with.
+var Themes = []string{
+	"governance", "risk", "context", "third-parties", "people",
+	"documentation-change", "operations", "incident-resilience",
+	"monitoring-testing", "audit", "improvement",
+}
+
+// Index builds the lookup tables and parent links. Call it once after the tree is
+// built; the loader does.
+func (f *Framework) Index() {
+	f.questions = nil
+	f.byID = map[string]*Question{}
+	f.sections = map[string]*Section{}
+	var walk func(parent *Section, ss []*Section)
+	walk = func(parent *Section, ss []*Section) {
+		for _, s := range ss {
+			s.Parent = parent
+			f.sections[s.Ref] = s
+			for _, q := range s.Questions {
+				q.Section = s
+				q.Ref = s.Ref
+				f.questions = append(f.questions, q)
+				f.byID[q.ID] = q
+			}
+			walk(s, s.Sections)
+		}
+	}
+	walk(nil, f.Sections)
+}
+
+// Name is the short name if there is one, else the ID.
+func (f *Framework) Name() string {
+	if f.Short != "" {
+		return f.Short
+	}
+	return f.ID
+}
+
+// Questions lists every question in outline order.
+func (f *Framework) Questions() []*Question { return f.questions }
+
+// Question finds a question by ID.
+func (f *Framework) Question(id string) (*Question, bool) {
+	q, ok := f.byID[id]
+	return q, ok
+}
+
+// Section finds a section by ref.
+func (f *Framework) Section(ref string) (*Section, bool) {
+	s, ok := f.sections[ref]
+	return s, ok
+}
+
+// QuestionIndex is the position of a question in outline order, or -1.
+func (f *Framework) QuestionIndex(id string) int {
+	for i, q := range f.questions {
+		if q.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// AllQuestions lists the questions of a section and all its sub-sections.
+func (s *Section) AllQuestions() []*Question {
+	qs := append([]*Question(nil), s.Questions...)
+	for _, c := range s.Sections {
+		qs = append(qs, c.AllQuestions()...)
+	}
+	return qs
+}
+
+// Top is the top-level section this section belongs to.
+func (s *Section) Top() *Section {
+	for s.Parent != nil {
+		s = s.Parent
+	}
+	return s
+}
+
+// Catalog is every loaded framework, by ID.
+type Catalog struct {
+	frameworks map[string]*Framework
+}
+
+// NewCatalog collects frameworks; an ID used twice is an error.
+func NewCatalog(fws ...*Framework) (*Catalog, error) {
+	c := &Catalog{frameworks: map[string]*Framework{}}
+	for _, f := range fws {
+		if err := c.Add(f); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// Add puts one more framework in the catalog.
+func (c *Catalog) Add(f *Framework) error {
+	if old, ok := c.frameworks[f.ID]; ok {
+		return fmt.Errorf("framework id %q is already loaded from %s", f.ID, old.Source)
+	}
+	c.frameworks[f.ID] = f
+	return nil
+}
+
+// Framework finds a framework by ID.
+func (c *Catalog) Framework(id string) (*Framework, bool) {
+	f, ok := c.frameworks[id]
+	return f, ok
+}
+
+// Frameworks lists every framework sorted by ID.
+func (c *Catalog) Frameworks() []*Framework {
+	out := make([]*Framework, 0, len(c.frameworks))
+	for _, f := range c.frameworks {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// IDs lists the framework IDs, sorted.
+func (c *Catalog) IDs() []string {
+	var ids []string
+	for _, f := range c.Frameworks() {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+// ResolveQuestion looks up a qualified question ID "framework:question". The error
+// says which part is unknown, in words a user can act on.
+func (c *Catalog) ResolveQuestion(qualified string) (*Framework, *Question, error) {
+	fwID, qID, ok := strings.Cut(qualified, ":")
+	if !ok || fwID == "" || qID == "" {
+		return nil, nil, fmt.Errorf("question %q is not qualified; write it as FRAMEWORK:QUESTION, e.g. mas-trm-2021:3.4.q1", qualified)
+	}
+	f, ok := c.Framework(fwID)
+	if !ok {
+		return nil, nil, fmt.Errorf("unknown framework %q in %q (loaded: %s)", fwID, qualified, strings.Join(c.IDs(), ", "))
+	}
+	q, ok := f.Question(qID)
+	if !ok {
+		return f, nil, fmt.Errorf("unknown question %q (%s)", qualified, f.whyNoQuestion(qID))
+	}
+	return f, q, nil
+}
+
+// whyNoQuestion explains a missing question ID: no such clause, or no such number.
+func (f *Framework) whyNoQuestion(qID string) string {
+	ref := qID
+	if i := strings.LastIndex(qID, ".q"); i >= 0 {
+		ref = qID[:i]
+	}
+	s, ok := f.Section(ref)
+	switch {
+	case !ok:
+		return fmt.Sprintf("%s has no clause %s", f.ID, ref)
+	case len(s.Questions) == 0:
+		return fmt.Sprintf("%s clause %s has sub-clauses; questions sit on those", f.ID, ref)
+	default:
+		ids := make([]string, len(s.Questions))
+		for i, q := range s.Questions {
+			ids[i] = q.ID
+		}
+		return fmt.Sprintf("%s clause %s has %s", f.ID, ref, strings.Join(ids, ", "))
+	}
+}

@@ -1,0 +1,188 @@
+package model
+
+import (
+	"sort"
+)
+
+// Source is one answer that a figure was computed from.
+type Source struct {
+	Framework  string
+	QuestionID string
+	Ref        string
+	Level      Level
+	Weight     float64
+}
+
+// Score is a maturity figure with what it came from.
+//
+// Maturity is the weighted mean of the rated levels; N/A and unanswered
+// questions are left out of it. Completion counts rated and N/A questions
+// over all questions.
+type Score struct {
+	Maturity float64
+	Rated    int      // questions with a level 0-5
+	NA       int      // questions marked not applicable
+	Total    int      // all questions
+	Sources  []Source // the rated answers behind Maturity
+}
+
+// HasMaturity reports whether any rated answer stands behind the figure.
+func (s Score) HasMaturity() bool { return s.Rated > 0 }
+
+// Answered counts the questions dealt with: rated or N/A.
+func (s Score) Answered() int { return s.Rated + s.NA }
+
+// Completion is the share of questions answered or N/A, 0..1; 0 for no questions.
+func (s Score) Completion() float64 {
+	if s.Total == 0 {
+		return 0
+	}
+	return float64(s.Answered()) / float64(s.Total)
+}
+
+// Gap is target minus maturity; ok is false when there is no maturity yet.
+func (s Score) Gap(target Level) (gap float64, ok bool) {
+	if !s.HasMaturity() {
+		return 0, false
+	}
+	return float64(target) - s.Maturity, true
+}
+
+// ScoreQuestions scores a set of questions of one framework: the weighted mean
+// of their rated levels.
+func ScoreQuestions(framework string, qs []*Question, as Answers) Score {
+	var sc Score
+	var sum, weights float64
+	for _, q := range qs {
+		sc.Total++
+		a := as.Get(framework, q.ID)
+		switch {
+		case a.Level.Rated():
+			w := q.weight()
+			sc.Rated++
+			sum += w * float64(a.Level)
+			weights += w
+			sc.Sources = append(sc.Sources, Source{framework, q.ID, q.Ref, a.Level, w})
+		case a.Level == NotApplicable:
+			sc.NA++
+		}
+	}
+	if weights > 0 {
+		sc.Maturity = sum / weights
+	}
+	return sc
+}
+
+// weight is the question's weight; a missing weight counts as 1.
+func (q *Question) weight() float64 {
+	if q.Weight > 0 {
+		return q.Weight
+	}
+	return 1
+}
+
+// SectionScore is a section's figure.
+type SectionScore struct {
+	Section *Section
+	Score
+}
+
+// ScoreSection is the weighted mean of the levels of every question in the
+// section and its sub-sections.
+func ScoreSection(f *Framework, s *Section, as Answers) SectionScore {
+	return SectionScore{s, ScoreQuestions(f.ID, s.AllQuestions(), as)}
+}
+
+// FrameworkScore is a framework's figure and the top-level section figures it
+// is the mean of.
+type FrameworkScore struct {
+	Framework *Framework
+	Score
+	Sections []SectionScore // one per top-level section, in order
+}
+
+// ScoreFramework computes a framework's maturity as the plain mean of its
+// top-level sections' maturities (sections without any rated answer are left
+// out), so a clause with many questions does not outweigh the others.
+// Completion and Sources cover every question.
+func ScoreFramework(f *Framework, as Answers) FrameworkScore {
+	fs := FrameworkScore{Framework: f}
+	var sum float64
+	var n int
+	for _, s := range f.Sections {
+		ss := ScoreSection(f, s, as)
+		fs.Sections = append(fs.Sections, ss)
+		fs.Rated += ss.Rated
+		fs.NA += ss.NA
+		fs.Total += ss.Total
+		fs.Sources = append(fs.Sources, ss.Sources...)
+		if ss.HasMaturity() {
+			sum += ss.Maturity
+			n++
+		}
+	}
+	if n > 0 {
+		fs.Maturity = sum / float64(n)
+	}
+	return fs
+}
+
+// QuestionGap is one rated question below target.
+type QuestionGap struct {
+	Framework string
+	Question  *Question
+	Level     Level
+	Target    Level
+}
+
+// Gap is target minus level.
+func (g QuestionGap) Gap() int { return int(g.Target) - int(g.Level) }
+
+// Gaps lists the rated questions of a framework that are below target, biggest
+// gap first, then in outline order. These rank the action plan.
+func Gaps(f *Framework, as Answers, target Level) []QuestionGap {
+	var gaps []QuestionGap
+	for _, q := range f.Questions() {
+		a := as.Get(f.ID, q.ID)
+		if a.Level.Rated() && a.Level < target {
+			gaps = append(gaps, QuestionGap{f.ID, q, a.Level, target})
+		}
+	}
+	sort.SliceStable(gaps, func(i, j int) bool { return gaps[i].Gap() > gaps[j].Gap() })
+	return gaps
+}
+
+// Summary is an assessment with its per-framework figures, as the home screen
+// and `assay list` show it.
+type Summary struct {
+	Assessment Assessment
+	Scores     []FrameworkScore // frameworks of the assessment that are loaded
+	Missing    []string         // frameworks of the assessment that are not loaded
+}
+
+// Summarize scores an assessment against the loaded frameworks.
+func Summarize(a Assessment, as Answers, c *Catalog) Summary {
+	s := Summary{Assessment: a}
+	for _, af := range a.Frameworks {
+		f, ok := c.Framework(af.ID)
+		if !ok {
+			s.Missing = append(s.Missing, af.ID)
+			continue
+		}
+		s.Scores = append(s.Scores, ScoreFramework(f, as))
+	}
+	return s
+}
+
+// Completion is the share of all the assessment's questions dealt with, 0..1.
+func (s Summary) Completion() float64 {
+	var done, total int
+	for _, fs := range s.Scores {
+		done += fs.Answered()
+		total += fs.Total
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(done) / float64(total)
+}

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/assaytui/assay/model"
+)
+
+// timeFormat is fixed-width so stored times sort correctly as text.
+const timeFormat = "2006-01-02T15:04:05.000000Z"
+
+func (s *Store) stamp() string { return s.now().UTC().Format(timeFormat) }
+
+func parseTime(v string) time.Time {
+	t, _ := time.Parse(timeFormat, v)
+	return t
+}
+
+// idAlphabet avoids letters and digits that are easy to confuse when read aloud
+// in a workshop (0/o, 1/l/i).
+const idAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+
+func newID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	for i := range b {
+		b[i] = idAlphabet[int(b[i])%len(idAlphabet)]
+	}
+	return string(b)
+}
+
+// Create stores a new assessment. The input should be checked with
+// model.NewAssessment.Check first; the store only enforces what the schema does.
+func (s *Store) Create(ctx context.Context, n model.NewAssessment, versions map[string]string) (model.Assessment, error) {
+	var id string
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.stamp()
+		for {
+			id = newID()
+			var exists int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assessments WHERE id = ?`, id).Scan(&exists); err != nil {
+				return err
+			}
+			if exists == 0 {
+				break
+			}
+		}
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO assessments (id, name, organisation, assessor, target, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, n.Name, n.Organisation, n.Assessor, int(n.Target), now, now); err != nil {
+			return err
+		}
+		for i, fw := range n.Frameworks {
+			if _, err := tx.ExecContext(ctx,
+				`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord) VALUES (?, ?, ?, ?)`,
+				id, fw, versions[fw], i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	return s.Get(ctx, id)
+}
+
+// Get loads one assessment with its frameworks. An unknown ID is ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (model.Assessment, error) {
+	list, err := s.query(ctx, `WHERE id = ?`, id)
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	if len(list) == 0 {
+		return model.Assessment{}, fmt.Errorf("%s: %w", assessment(id), ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// List loads every assessment, most recently changed first.
+func (s *Store) List(ctx context.Context) ([]model.Assessment, error) {
+	return s.query(ctx, ``)
+}
+
+func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.Assessment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, organisation, assessor, target, resume_framework, created_at, updated_at
+		FROM assessments `+where+` ORDER BY updated_at DESC, id`, args...)
+	if err != nil {
+		return nil, classify(s.path, err)
+	}
+	defer rows.Close()
+	var list []model.Assessment
+	index := map[string]int{}
+	for rows.Next() {
+		var a model.Assessment
+		var target int
+		var created, updated string
+		if err := rows.Scan(&a.ID, &a.Name, &a.Organisation, &a.Assessor, &target, &a.ResumeFramework, &created, &updated); err != nil {
+			return nil, classify(s.path, err)
+		}
+		a.Target = model.Level(target)
+		a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+		index[a.ID] = len(list)
+		list = append(list, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, classify(s.path, err)
+	}
+	rows.Close()
+
+	fwRows, err := s.db.QueryContext(ctx, `SELECT assessment_id, framework, version, position FROM assessment_frameworks ORDER BY assessment_id, ord`)
+	if err != nil {
+		return nil, classify(s.path, err)
+	}
+	defer fwRows.Close()
+	for fwRows.Next() {
+		var id string
+		var f model.AssessedFramework
+		if err := fwRows.Scan(&id, &f.ID, &f.Version, &f.Position); err != nil {
+			return nil, classify(s.path, err)
+		}
+		if i, ok := index[id]; ok {
+			list[i].Frameworks = append(list[i].Frameworks, f)
+		}
+	}
+	return list, classify(s.path, fwRows.Err())
+}
+
+// Rename changes an assessment's name.
+func (s *Store) Rename(ctx context.Context, id, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return errors.New("the assessment needs a name")
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE assessments SET name = ?, updated_at = ? WHERE id = ?`, name, s.stamp(), id)
+		return oneRow(res, err, assessment(id))
+	})
+}
+
+// Duplicate copies an assessment with all its answers under a new name, for
+// re-assessing next year from last year's answers. Each copied answer gets a
+// history row saying where it came from.
+func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessment, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return model.Assessment{}, errors.New("the copy needs a name")
+	}
+	newID := newID()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.stamp()
+		res, err := tx.ExecContext(ctx, `INSERT INTO assessments (id, name, organisation, assessor, target, resume_framework, created_at, updated_at)
+			SELECT ?, ?, organisation, assessor, target, resume_framework, ?, ? FROM assessments WHERE id = ?`, newID, name, now, now, id)
+		if err := oneRow(res, err, assessment(id)); err != nil {
+			return err
+		}
+		steps := []string{
+			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position)
+				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
+			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
+				SELECT ?, framework, question_id, level, na, note, flagged, updated_at FROM answers WHERE assessment_id = ?`,
+		}
+		for _, q := range steps {
+			if _, err := tx.ExecContext(ctx, q, newID, id); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO answer_history (assessment_id, framework, question_id,
+				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
+			SELECT ?, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ? FROM answers WHERE assessment_id = ?`,
+			newID, "copied from assessment "+id, now, id)
+		return err
+	})
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	return s.Get(ctx, newID)
+}
+
+// Delete removes an assessment with its answers and history.
+func (s *Store) Delete(ctx context.Context, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM assessments WHERE id = ?`, id)
+		return oneRow(res, err, assessment(id))
+	})
+}
+
+// SetResume records the question the user is looking at, so the next start
+// lands there.
+func (s *Store) SetResume(ctx context.Context, id, framework, question string) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return setResume(ctx, tx, id, framework, question) })
+}
+
+func setResume(ctx context.Context, tx *sql.Tx, id, framework, question string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE assessment_frameworks SET position = ? WHERE assessment_id = ? AND framework = ?`,
+		question, id, framework)
+	if err := oneRow(res, err, fmt.Sprintf("framework %q in assessment %q", framework, id)); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE assessments SET resume_framework = ? WHERE id = ?`, framework, id)
+	return err
+}
+
+// write runs fn in one immediate transaction and commits it; the commit is
+// durable when write returns nil.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(s.path, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return classify(s.path, err)
+	}
+	return classify(s.path, tx.Commit())
+}
+
+// oneRow turns "no row changed" into ErrNotFound for the named thing.
+func oneRow(res sql.Result, err error, what string) error {
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	return nil
+}
+
+func assessment(id string) string { return fmt.Sprintf("assessment %q", id) }

@@ -1,0 +1,310 @@
+// Package store keeps assessments and answers in one SQLite file. Every write
+// is one immediate transaction committed with synchronous=FULL, so an answer is
+// on disk before the caller hears it was saved.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// busyTimeout is how long a write waits for another process's transaction
+// before giving up with ErrBusy.
+const busyTimeout = 10 * time.Second
+
+// Errors a caller can tell apart. Each wraps into a message that names the file.
+var (
+	ErrNoDatabase = errors.New("no assay database there yet")
+	ErrNotAssay   = errors.New("not an assay database")
+	ErrNewer      = errors.New("made by a newer assay")
+	ErrDamaged    = errors.New("the database file is damaged")
+	ErrNotFound   = errors.New("not found")
+	ErrBusy       = errors.New("the database is busy: another program kept it locked")
+	ErrDiskFull   = errors.New("the disk is full")
+	ErrReadOnly   = errors.New("the database cannot be written (read-only file or folder)")
+)
+
+// Store is an open assay database.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+	// dataVersion is the last PRAGMA data_version seen, to notice other
+	// processes' commits without re-reading everything.
+	dataVersion int64
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Open opens an existing assay database. A missing or empty file is
+// ErrNoDatabase; a file that is not an assay database, or is from a newer
+// assay, is refused without being changed.
+func Open(path string) (*Store, error) {
+	switch st, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
+	case err != nil:
+		return nil, unwrapPath(err)
+	case st.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+	case st.Size() == 0:
+		return nil, fmt.Errorf("%s is empty: %w", path, ErrNoDatabase)
+	}
+	return open(path, "rw")
+}
+
+// OpenOrCreate opens the database at path, creating it (and its folder, 0700;
+// the file 0600) when it does not exist or is empty.
+func OpenOrCreate(path string) (*Store, error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("cannot create the database folder: %w", unwrapPath(err))
+		}
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("cannot create the database: %w", unwrapPath(err))
+		}
+		if f != nil {
+			f.Close()
+		}
+	case err != nil:
+		return nil, unwrapPath(err)
+	case st.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+	}
+	return open(path, "rwc")
+}
+
+func open(path, mode string) (*Store, error) {
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path, mode))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// One connection: writes are serialised by SQLite anyway, and
+	// PRAGMA data_version is per connection.
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxLifetime(0)
+	s := &Store{db: db, path: path, now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn is the connection string: the file, its open mode and the pragmas every
+// connection needs.
+func dsn(path, mode string) string {
+	return fmt.Sprintf("%s?mode=%s&_txlock=immediate"+
+		"&_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)"+
+		"&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)",
+		fileURI(path), mode, busyTimeout.Milliseconds())
+}
+
+// fileURI escapes the characters that would end or alter a file: URI path.
+func fileURI(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// checkFile refuses, without writing to it, a file that SQLite would reject or
+// that belongs to another program: not SQLite, damaged, foreign tables, or a
+// schema newer than this build knows.
+func checkFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return unwrapPath(err)
+	}
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	switch {
+	case n == 0 && (err == io.EOF || err == nil):
+		return nil // empty: a new database
+	case n < len(head) && bytes.HasPrefix(head[:n], sqliteHeader[:min(n, len(sqliteHeader))]):
+		return fmt.Errorf("%s: %w (shorter than a database header; truncated?)", path, ErrDamaged)
+	case !bytes.HasPrefix(head, sqliteHeader):
+		return fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
+	}
+
+	// Look inside read-only; the main file is not modified by this.
+	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer ro.Close()
+	var version int
+	if err := ro.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return classify(path, err)
+	}
+	if version > latestVersion() {
+		return fmt.Errorf("%s: %w (schema %d; this assay knows up to %d): upgrade assay to open it; the file was not changed", path, ErrNewer, version, latestVersion())
+	}
+	tables, err := tableNames(ro)
+	if err != nil {
+		return classify(path, err)
+	}
+	if version == 0 && len(tables) > 0 {
+		return fmt.Errorf("%s: %w: it is an SQLite database of another program (tables: %s); the file was not changed", path, ErrNotAssay, strings.Join(tables, ", "))
+	}
+	if version > 0 && !contains(tables, "assessments") {
+		return fmt.Errorf("%s: %w: it has schema version %d but no assessments table; the file was not changed", path, ErrNotAssay, version)
+	}
+	return nil
+}
+
+func tableNames(db *sql.DB) ([]string, error) {
+	rows, err := db.Query(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names, rows.Err()
+}
+
+// migration is one numbered schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() []migration {
+	entries, _ := fs.ReadDir(migrationFiles, "migrations")
+	var ms []migration
+	for _, e := range entries {
+		num, _, _ := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			continue
+		}
+		data, _ := migrationFiles.ReadFile("migrations/" + e.Name())
+		ms = append(ms, migration{v, e.Name(), string(data)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms
+}
+
+func latestVersion() int {
+	ms := migrations()
+	return ms[len(ms)-1].version
+}
+
+// migrate brings the schema up to date in one transaction: either every step
+// applies and user_version moves, or nothing changes.
+func (s *Store) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(s.path, err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return classify(s.path, err)
+	}
+	if version > latestVersion() {
+		return fmt.Errorf("%s: %w (schema %d; this assay knows up to %d); the file was not changed", s.path, ErrNewer, version, latestVersion())
+	}
+	if version == latestVersion() {
+		return nil
+	}
+	for _, m := range migrations() {
+		if m.version <= version {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("%s: migration %s: %w", s.path, m.name, classify(s.path, err))
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", latestVersion())); err != nil {
+		return classify(s.path, err)
+	}
+	return classify(s.path, tx.Commit())
+}
+
+// classify turns SQLite result codes into the errors above, with the file named.
+func classify(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fmt.Errorf("%s: %w (waited %s)", path, ErrBusy, busyTimeout)
+	case sqlite3.SQLITE_FULL:
+		return fmt.Errorf("%s: %w; nothing was saved", path, ErrDiskFull)
+	case sqlite3.SQLITE_READONLY:
+		return fmt.Errorf("%s: %w", path, ErrReadOnly)
+	case sqlite3.SQLITE_CORRUPT:
+		return fmt.Errorf("%s: %w (run assay doctor)", path, ErrDamaged)
+	case sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
+	case sqlite3.SQLITE_CANTOPEN:
+		return fmt.Errorf("%s: cannot open the database file (check the folder exists and is writable)", path)
+	case sqlite3.SQLITE_IOERR:
+		return fmt.Errorf("%s: disk I/O error: %v", path, se)
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// unwrapPath drops Go's "open"/"mkdir" verb from a path error, keeping path and reason.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

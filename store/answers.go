@@ -8,6 +8,26 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
+// The statements of the save path, prepared once when the store opens.
+const (
+	sqlSetPosition        = `UPDATE assessment_frameworks SET position = ? WHERE assessment_id = ? AND framework = ?`
+	sqlSetResumeFramework = `UPDATE assessments SET resume_framework = ? WHERE id = ?`
+	sqlTouchAndResume     = `UPDATE assessments SET updated_at = ?, resume_framework = ? WHERE id = ?`
+	sqlGetAnswer          = `SELECT level, na, note, flagged, updated_at FROM answers
+		WHERE assessment_id = ? AND framework = ? AND question_id = ?`
+	sqlDeleteAnswer = `DELETE FROM answers WHERE assessment_id = ? AND framework = ? AND question_id = ?`
+	sqlPutAnswer    = `INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (assessment_id, framework, question_id) DO UPDATE SET
+			level = excluded.level, na = excluded.na, note = excluded.note,
+			flagged = excluded.flagged, updated_at = excluded.updated_at`
+	sqlAddHistory = `INSERT INTO answer_history (assessment_id, framework, question_id,
+			old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+var savePath = []string{sqlSetPosition, sqlSetResumeFramework, sqlTouchAndResume, sqlGetAnswer, sqlDeleteAnswer, sqlPutAnswer, sqlAddHistory}
+
 // Change is an edit to one answer; nil fields are left as they are, so two
 // people editing different parts of the same answer do not undo each other.
 type Change struct {
@@ -41,19 +61,11 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 		return model.Answer{}, fmt.Errorf("level %d is not 0-5 or na", *ch.Level)
 	}
 	var saved model.Answer
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var covered int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assessment_frameworks WHERE assessment_id = ? AND framework = ?`,
-			assessmentID, framework).Scan(&covered); err != nil {
+	err := s.write(ctx, func(t txn) error {
+		if err := setPosition(t, assessmentID, framework, questionID); err != nil {
 			return err
 		}
-		if covered == 0 {
-			if _, err := s.getTx(ctx, tx, assessmentID); err != nil {
-				return err
-			}
-			return fmt.Errorf("assessment %q does not cover framework %q", assessmentID, framework)
-		}
-		old, err := answerTx(ctx, tx, assessmentID, framework, questionID)
+		old, err := answerTx(t, assessmentID, framework, questionID)
 		if err != nil {
 			return err
 		}
@@ -67,26 +79,24 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 		if ch.Flagged != nil {
 			next.Flagged = *ch.Flagged
 		}
-		now := s.stamp()
-		if next != old {
-			next.UpdatedAt = parseTime(now)
-			if err := putAnswer(ctx, tx, assessmentID, next, now); err != nil {
-				return err
-			}
-			ol, ona := levelColumns(old.Level)
-			nl, nna := levelColumns(next.Level)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO answer_history (assessment_id, framework, question_id,
-					old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				assessmentID, framework, questionID, ol, ona, old.Note, old.Flagged, nl, nna, next.Note, next.Flagged, actor, now); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET updated_at = ? WHERE id = ?`, now, assessmentID); err != nil {
-				return err
-			}
-		}
 		saved = next
-		return setResume(ctx, tx, assessmentID, framework, questionID)
+		if next == old {
+			_, err := t.exec(sqlSetResumeFramework, framework, assessmentID)
+			return err
+		}
+		now := s.stamp()
+		saved.UpdatedAt = parseTime(now)
+		if err := putAnswer(t, assessmentID, saved, now); err != nil {
+			return err
+		}
+		ol, ona := levelColumns(old.Level)
+		nl, nna := levelColumns(next.Level)
+		if _, err := t.exec(sqlAddHistory, assessmentID, framework, questionID,
+			ol, ona, old.Note, old.Flagged, nl, nna, next.Note, next.Flagged, actor, now); err != nil {
+			return err
+		}
+		_, err = t.exec(sqlTouchAndResume, now, framework, assessmentID)
+		return err
 	})
 	if err != nil {
 		return model.Answer{}, err
@@ -95,19 +105,13 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 }
 
 // putAnswer writes the answer row, or deletes it when nothing is left in it.
-func putAnswer(ctx context.Context, tx *sql.Tx, id string, a model.Answer, now string) error {
+func putAnswer(t txn, id string, a model.Answer, now string) error {
 	if a.Level == model.Unanswered && a.Note == "" && !a.Flagged {
-		_, err := tx.ExecContext(ctx, `DELETE FROM answers WHERE assessment_id = ? AND framework = ? AND question_id = ?`,
-			id, a.Framework, a.QuestionID)
+		_, err := t.exec(sqlDeleteAnswer, id, a.Framework, a.QuestionID)
 		return err
 	}
 	level, na := levelColumns(a.Level)
-	_, err := tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (assessment_id, framework, question_id) DO UPDATE SET
-			level = excluded.level, na = excluded.na, note = excluded.note,
-			flagged = excluded.flagged, updated_at = excluded.updated_at`,
-		id, a.Framework, a.QuestionID, level, na, a.Note, a.Flagged, now)
+	_, err := t.exec(sqlPutAnswer, id, a.Framework, a.QuestionID, level, na, a.Note, a.Flagged, now)
 	return err
 }
 
@@ -134,13 +138,12 @@ func levelFrom(level sql.NullInt64, na bool) model.Level {
 	}
 }
 
-func answerTx(ctx context.Context, tx *sql.Tx, id, framework, question string) (model.Answer, error) {
+func answerTx(t txn, id, framework, question string) (model.Answer, error) {
 	a := model.Answer{Framework: framework, QuestionID: question, Level: model.Unanswered}
 	var level sql.NullInt64
 	var na bool
 	var updated string
-	err := tx.QueryRowContext(ctx, `SELECT level, na, note, flagged, updated_at FROM answers
-		WHERE assessment_id = ? AND framework = ? AND question_id = ?`, id, framework, question).
+	err := t.queryRow(sqlGetAnswer, id, framework, question).
 		Scan(&level, &na, &a.Note, &a.Flagged, &updated)
 	if err == sql.ErrNoRows {
 		return a, nil
@@ -235,13 +238,4 @@ func (s *Store) History(ctx context.Context, id string) ([]HistoryEntry, error) 
 		list = append(list, h)
 	}
 	return list, classify(s.path, rows.Err())
-}
-
-func (s *Store) getTx(ctx context.Context, tx *sql.Tx, id string) (string, error) {
-	var name string
-	err := tx.QueryRowContext(ctx, `SELECT name FROM assessments WHERE id = ?`, id).Scan(&name)
-	if err == sql.ErrNoRows {
-		return "", fmt.Errorf("%s: %w", assessment(id), ErrNotFound)
-	}
-	return name, err
 }

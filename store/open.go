@@ -41,16 +41,15 @@ var (
 	ErrBusy       = errors.New("the database is busy: another program kept it locked")
 	ErrDiskFull   = errors.New("the disk is full")
 	ErrReadOnly   = errors.New("the database cannot be written (read-only file or folder)")
+	ErrFolder     = errors.New("is a folder, not a database file")
 )
 
 // Store is an open assay database.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
-	// dataVersion is the last PRAGMA data_version seen, to notice other
-	// processes' commits without re-reading everything.
-	dataVersion int64
+	db    *sql.DB
+	path  string
+	now   func() time.Time
+	stmts map[string]*sql.Stmt // prepared statements of the save path
 }
 
 // Path is the database file.
@@ -69,7 +68,7 @@ func Open(path string) (*Store, error) {
 	case err != nil:
 		return nil, unwrapPath(err)
 	case st.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+		return nil, fmt.Errorf("%s %w", path, ErrFolder)
 	case st.Size() == 0:
 		return nil, fmt.Errorf("%s is empty: %w", path, ErrNoDatabase)
 	}
@@ -95,7 +94,7 @@ func OpenOrCreate(path string) (*Store, error) {
 	case err != nil:
 		return nil, unwrapPath(err)
 	case st.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a database file", path)
+		return nil, fmt.Errorf("%s %w", path, ErrFolder)
 	}
 	return open(path, "rwc")
 }
@@ -114,6 +113,10 @@ func open(path, mode string) (*Store, error) {
 	db.SetConnMaxLifetime(0)
 	s := &Store{db: db, path: path, now: time.Now}
 	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.prepare(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -1,0 +1,29 @@
+// Command assay runs maturity self-assessments against compliance frameworks in
+// the terminal. See README.md; the commands live in package cli.
+package main
+
+import (
+	"os"
+
+	"github.com/charmbracelet/x/term"
+
+	"errors"
+	"github.com/assaytui/assay/cli"
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/store"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.Env{
+		Stdin:  os.Stdin,
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Getenv: os.Getenv,
+		IsTerminal: func() bool {
+			return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
+		},
+		RunTUI: func(st *store.Store, cat *model.Catalog, openID, actor string) error {
+			return errors.New("the interactive app is not built yet")
+		},
+	}))
+}

@@ -1,0 +1,213 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"time"
+
+	"github.com/assaytui/assay/model"
+)
+
+// FormatVersion is the format_version of the JSON export. Raise it only when a
+// reader of version 1 would misread a new file; adding keys does not.
+const FormatVersion = 1
+
+// The JSON document. Structs, not maps, so keys come out in a fixed order; every
+// key is always present (null or empty rather than left out) so scripts can rely
+// on them. Everything stored about the assessment and its answers is included so
+// that `assay import` can rebuild it.
+type jsonDoc struct {
+	FormatVersion     int            `json:"format_version"`
+	GeneratedAt       *string        `json:"generated_at"`
+	Assessment        jsonAssessment `json:"assessment"`
+	Scores            []jsonScore    `json:"scores"`
+	MissingFrameworks []string       `json:"missing_frameworks"` // in the assessment but not loaded, so not scored
+	Answers           []jsonAnswer   `json:"answers"`
+}
+
+type jsonAssessment struct {
+	ID              string          `json:"id"`
+	Name            string          `json:"name"`
+	Organisation    string          `json:"organisation"`
+	Assessor        string          `json:"assessor"`
+	Target          int             `json:"target"`
+	Frameworks      []jsonFramework `json:"frameworks"`
+	ResumeFramework string          `json:"resume_framework"`
+	CreatedAt       *string         `json:"created_at"`
+	UpdatedAt       *string         `json:"updated_at"`
+}
+
+type jsonFramework struct {
+	ID       string `json:"id"`
+	Version  string `json:"version"`  // the version the assessment was started on
+	Position string `json:"position"` // resume point: last question shown, "" if none
+}
+
+type jsonAnswer struct {
+	Framework  string  `json:"framework"`
+	QuestionID string  `json:"question_id"`
+	Ref        string  `json:"ref"`
+	Title      string  `json:"title"`
+	Level      *int    `json:"level"` // null when N/A or not rated yet
+	NA         bool    `json:"na"`
+	Note       string  `json:"note"`
+	Flagged    bool    `json:"flagged"`
+	UpdatedAt  *string `json:"updated_at"`
+	Removed    bool    `json:"removed"` // the loaded framework no longer has this question
+}
+
+type jsonScore struct {
+	Framework  string        `json:"framework"`
+	Title      string        `json:"title"`
+	Version    string        `json:"version"` // of the loaded framework the scores were computed on
+	Maturity   *float64      `json:"maturity"`
+	Completion float64       `json:"completion"`
+	Gap        *float64      `json:"gap"`
+	Rated      int           `json:"rated"`
+	Answered   int           `json:"answered"` // rated + N/A, as completion counts them
+	NA         int           `json:"na"`
+	Total      int           `json:"total"`
+	Sections   []jsonSection `json:"sections"`
+}
+
+type jsonSection struct {
+	Ref        string   `json:"ref"`
+	Title      string   `json:"title"`
+	Maturity   *float64 `json:"maturity"`
+	Completion float64  `json:"completion"`
+	Gap        *float64 `json:"gap"`
+	Rated      int      `json:"rated"`
+	Answered   int      `json:"answered"`
+	NA         int      `json:"na"`
+	Total      int      `json:"total"`
+}
+
+// JSON writes the assessment, its scores and every stored answer as one JSON
+// object indented by two spaces.
+func JSON(w io.Writer, d Data) error {
+	v := newView(d)
+	a := d.Assessment
+	doc := jsonDoc{
+		FormatVersion: FormatVersion,
+		GeneratedAt:   jsonTime(d.Generated),
+		Assessment: jsonAssessment{
+			ID:              a.ID,
+			Name:            a.Name,
+			Organisation:    a.Organisation,
+			Assessor:        a.Assessor,
+			Target:          int(a.Target),
+			Frameworks:      []jsonFramework{},
+			ResumeFramework: a.ResumeFramework,
+			CreatedAt:       jsonTime(a.CreatedAt),
+			UpdatedAt:       jsonTime(a.UpdatedAt),
+		},
+		Scores:            []jsonScore{},
+		MissingFrameworks: append([]string{}, v.summary.Missing...),
+		Answers:           []jsonAnswer{},
+	}
+	for _, af := range a.Frameworks {
+		doc.Assessment.Frameworks = append(doc.Assessment.Frameworks, jsonFramework{ID: af.ID, Version: af.Version, Position: af.Position})
+	}
+	for _, fs := range v.summary.Scores {
+		doc.Scores = append(doc.Scores, jsonFrameworkScore(fs, a.Target))
+	}
+	for _, g := range v.groups {
+		for _, r := range g.stored {
+			doc.Answers = append(doc.Answers, jsonAnswerOf(r))
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// Notes are prose ("< 24 hours", "R&D"); keep them readable, this is not HTML.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+func jsonFrameworkScore(fs model.FrameworkScore, target model.Level) jsonScore {
+	s := jsonScore{
+		Framework:  fs.Framework.ID,
+		Title:      fs.Framework.Title,
+		Version:    fs.Framework.Version,
+		Maturity:   maturity(fs.Score),
+		Completion: round(fs.Completion(), 3),
+		Gap:        gap(fs.Score, target),
+		Rated:      fs.Rated,
+		Answered:   fs.Answered(),
+		NA:         fs.NA,
+		Total:      fs.Total,
+		Sections:   []jsonSection{},
+	}
+	for _, ss := range fs.Sections {
+		s.Sections = append(s.Sections, jsonSection{
+			Ref:        ss.Section.Ref,
+			Title:      ss.Section.Title,
+			Maturity:   maturity(ss.Score),
+			Completion: round(ss.Completion(), 3),
+			Gap:        gap(ss.Score, target),
+			Rated:      ss.Rated,
+			Answered:   ss.Answered(),
+			NA:         ss.NA,
+			Total:      ss.Total,
+		})
+	}
+	return s
+}
+
+func jsonAnswerOf(r row) jsonAnswer {
+	ja := jsonAnswer{
+		Framework:  r.Framework,
+		QuestionID: r.QuestionID,
+		Ref:        r.ref,
+		Title:      r.title,
+		NA:         r.Level == model.NotApplicable,
+		Note:       r.Note,
+		Flagged:    r.Flagged,
+		UpdatedAt:  jsonTime(r.UpdatedAt),
+		Removed:    r.removed,
+	}
+	if r.Level.Rated() {
+		l := int(r.Level)
+		ja.Level = &l
+	}
+	return ja
+}
+
+// maturity is the figure rounded to 2 decimals, or nil when no rated answer
+// stands behind it (0 would read as "not performed").
+func maturity(s model.Score) *float64 {
+	if !s.HasMaturity() {
+		return nil
+	}
+	m := round(s.Maturity, 2)
+	return &m
+}
+
+// gap is target minus maturity from model, rounded to 2 decimals, or nil.
+func gap(s model.Score, target model.Level) *float64 {
+	g, ok := s.Gap(target)
+	if !ok {
+		return nil
+	}
+	g = round(g, 2)
+	return &g
+}
+
+// round rounds half away from zero to the given decimals, and never gives -0
+// (which encoding/json would print as "-0").
+func round(x float64, decimals int) float64 {
+	p := math.Pow10(decimals)
+	r := math.Round(x*p) / p
+	if r == 0 {
+		return 0
+	}
+	return r
+}
+
+func jsonTime(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := timestamp(t)
+	return &s
+}

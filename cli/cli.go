@@ -259,11 +259,7 @@ func (a *app) loadCatalog() (*model.Catalog, error) {
 	if a.catalog != nil {
 		return a.catalog, nil
 	}
-	dir := a.qDir
-	if dir == "" {
-		dir = a.Getenv("ASSAY_QUESTIONNAIRES")
-	}
-	cat, err := questionnaires.Load(dir)
+	cat, err := questionnaires.Load(a.questionnairesDir())
 	if err != nil {
 		var ps questionnaires.Problems
 		if errors.As(err, &ps) {
@@ -273,6 +269,15 @@ func (a *app) loadCatalog() (*model.Catalog, error) {
 	}
 	a.catalog = cat
 	return cat, nil
+}
+
+// questionnairesDir is the user's framework folder: --questionnaires, else
+// ASSAY_QUESTIONNAIRES, else none.
+func (a *app) questionnairesDir() string {
+	if a.qDir != "" {
+		return a.qDir
+	}
+	return a.Getenv("ASSAY_QUESTIONNAIRES")
 }
 
 // loadAssessment opens the store and loads one assessment; a missing database

@@ -457,3 +457,49 @@ func TestKillBetweenAnswers(t *testing.T) {
 		}
 	}
 }
+
+func TestShowDifferences(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	dir, _ := filepath.Abs("../questionnaires/testdata/crosswalk")
+	q := "--questionnaires=" + dir
+	id := strings.TrimSpace(mustRun(t, db, q, "new", "--name", "Both", "--framework", "demo-baseline", "--framework", "demo-other"))
+	mustRun(t, db, q, "answer", id, "demo-baseline:1.1.q1", "4")
+	mustRun(t, db, q, "answer", id, "demo-other:G.q1", "1")
+	mustRun(t, db, q, "answer", id, "demo-other:K.q1", "5")
+
+	show := strings.Join(strings.Fields(mustRun(t, db, q, "show", id)), " ")
+	for _, want := range []string{
+		"Demo compared with demo-other",
+		"Governance 1 4.0 G 1.0 +3.0 equivalent 33% / 100%",
+		"Operations 2.1 - - - - none 0% / 0%",
+		"Keys - K 5.0 only in demo-other 100%",
+	} {
+		if !strings.Contains(show, want) {
+			t.Errorf("show lacks %q:\n%s", want, show)
+		}
+	}
+	var sj struct {
+		Themes []map[string]any
+		OnlyIn []struct {
+			Framework string
+			Title     string
+			Maturity  *float64
+		} `json:"only_in"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, q, "show", id, "--json")), &sj); err != nil {
+		t.Fatal(err)
+	}
+	if len(sj.Themes) != 2 || sj.Themes[0]["difference"] != 3.0 || sj.Themes[0]["strength"] != "equivalent" {
+		t.Fatalf("themes = %v", sj.Themes)
+	}
+	left := sj.Themes[0]["demo-baseline"].(map[string]any)
+	if left["maturity"] != 4.0 || left["refs"].([]any)[0] != "1" {
+		t.Errorf("demo side = %v", left)
+	}
+	if len(sj.OnlyIn) != 2 || sj.OnlyIn[0].Title != "Keys" || *sj.OnlyIn[0].Maturity != 5 {
+		t.Errorf("only_in = %+v", sj.OnlyIn)
+	}
+	if md := mustRun(t, db, q, "export", id, "--format", "md"); !strings.Contains(md, "| Governance | 1 | 4.0 | G | 1.0 | +3.0 | equivalent |") {
+		t.Errorf("markdown lacks the theme row:\n%s", md)
+	}
+}

@@ -435,36 +435,67 @@ func (a *app) cmdValidate(args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("validate needs one or more questionnaire files")
+		return usagef("validate needs one or more questionnaire or crosswalk files")
 	}
+	// Frameworks are checked against the embedded ones; crosswalks against the
+	// embedded frameworks, the user's folder, and the files named here.
 	embedded, err := questionnaires.Embedded()
 	if err != nil {
 		return err
 	}
-	owner := map[string]string{}
-	for _, f := range embedded {
-		owner[f.ID] = f.Source
+	cat, err := model.NewCatalog(embedded...)
+	if err != nil {
+		return err
+	}
+	if dir := a.questionnairesDir(); dir != "" {
+		if cat, err = questionnaires.LoadFrameworks(dir); err != nil {
+			return err
+		}
 	}
 	bad := 0
-	for _, path := range pos {
-		f, err := questionnaires.ReadFile(path)
+	report := func(err error) {
 		var ps questionnaires.Problems
-		switch {
-		case errors.As(err, &ps):
+		if errors.As(err, &ps) {
 			for _, p := range ps {
 				fmt.Fprintln(a.Stdout, p.String())
 			}
 			bad += len(ps)
-		case err != nil:
-			fmt.Fprintf(a.Stdout, "%v\n", err)
-			bad++
-		case owner[f.ID] != "":
-			fmt.Fprintf(a.Stdout, "%s: framework id %q is already used by %s; pick your own\n", path, f.ID, owner[f.ID])
-			bad++
-		default:
-			owner[f.ID] = path
-			fmt.Fprintf(a.Stdout, "%s: ok (%s, %d sections, %d questions)\n", path, f.ID, len(f.Sections), len(f.Questions()))
+			return
 		}
+		fmt.Fprintln(a.Stdout, oneLine(err.Error()))
+		bad++
+	}
+	var crosswalks []string
+	for _, path := range pos {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			report(fmt.Errorf("%s: %w", path, errors.Unwrap(err)))
+			continue
+		}
+		if questionnaires.IsCrosswalk(data) {
+			crosswalks = append(crosswalks, path)
+			continue
+		}
+		f, problems := questionnaires.ParseFramework(path, data)
+		if problems != nil {
+			report(problems)
+			continue
+		}
+		if old, ok := cat.Framework(f.ID); ok {
+			report(fmt.Errorf("%s: framework id %q is already used by %s; pick your own", path, f.ID, old.Source))
+			continue
+		}
+		cat.Add(f)
+		fmt.Fprintf(a.Stdout, "%s: ok (%s, %d sections, %d questions)\n", path, f.ID, len(f.Sections), len(f.Questions()))
+	}
+	for _, path := range crosswalks {
+		data, _ := os.ReadFile(path)
+		cw, problems := questionnaires.ParseCrosswalk(path, data, cat)
+		if problems != nil {
+			report(problems)
+			continue
+		}
+		fmt.Fprintf(a.Stdout, "%s: ok (crosswalk %s and %s, %d themes, %d only-in areas)\n", path, cw.Frameworks[0], cw.Frameworks[1], len(cw.Themes), len(cw.OnlyIn))
 	}
 	if bad > 0 {
 		return usagef("%d problem(s) found", bad)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -29,12 +30,12 @@ func (a *app) cmdShow(args []string) error {
 	}
 	s := model.Summarize(d.Assessment, model.NewAnswers(d.Answers), d.Catalog)
 	if *asJSON {
-		return writeJSON(a.Stdout, newShowJSON(s, model.NewAnswers(d.Answers)))
+		return writeJSON(a.Stdout, newShowJSON(s, model.NewAnswers(d.Answers), d.Catalog))
 	}
-	return writeShow(a.Stdout, s, model.NewAnswers(d.Answers))
+	return writeShow(a.Stdout, s, model.NewAnswers(d.Answers), d.Catalog)
 }
 
-func writeShow(w io.Writer, s model.Summary, as model.Answers) error {
+func writeShow(w io.Writer, s model.Summary, as model.Answers, cat *model.Catalog) error {
 	a := s.Assessment
 	fmt.Fprintf(w, "%s (%s)\n", clean(a.Name), a.ID)
 	var who []string
@@ -75,7 +76,68 @@ func writeShow(w io.Writer, s model.Summary, as model.Answers) error {
 		}
 		tw.Flush()
 	}
+	for _, d := range model.DifferencesOf(s, as, cat) {
+		writeDifferences(w, d, cat)
+	}
 	return nil
+}
+
+func writeDifferences(w io.Writer, d model.Differences, cat *model.Catalog) {
+	cw := d.Crosswalk
+	name := func(id string) string {
+		if f, ok := cat.Framework(id); ok {
+			return f.Name()
+		}
+		return id
+	}
+	left, right := name(cw.Frameworks[0]), name(cw.Frameworks[1])
+	fmt.Fprintf(w, "\n%s compared with %s\n", left, right)
+	fl, _ := cat.Framework(cw.Frameworks[0])
+	fr, _ := cat.Framework(cw.Frameworks[1])
+	for _, asp := range model.ProfileAspects {
+		l, r := fl.Profile[asp.Key], fr.Profile[asp.Key]
+		if l == "" && r == "" {
+			continue
+		}
+		fmt.Fprintf(w, "%s\n  %-10s %s\n  %-10s %s\n", asp.Label, left+":", orDash(l), right+":", orDash(r))
+	}
+	fmt.Fprintf(w, "\nthemes (difference = %s minus %s):\n", left, right)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "THEME\t%s REFS\t%s\t%s REFS\t%s\tDIFF\tSTRENGTH\tDONE\n", strings.ToUpper(left), strings.ToUpper(left), strings.ToUpper(right), strings.ToUpper(right))
+	for _, t := range d.Themes {
+		a, b := t.Sides[0], t.Sides[1]
+		diff := "-"
+		if v, ok := t.Difference(); ok {
+			diff = fmt.Sprintf("%+.1f", v)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s / %s\n", t.Theme.Title, refList(a.Refs), figure(a.Score),
+			refList(b.Refs), figure(b.Score), diff, t.Theme.Strength, percent(a.Completion()), percent(b.Completion()))
+	}
+	for _, o := range d.OnlyIn {
+		cells := [2][2]string{{"-", ""}, {"-", ""}} // refs and figure per side
+		side := 0
+		if o.Framework == cw.Frameworks[1] {
+			side = 1
+		}
+		cells[side] = [2]string{refList(o.Refs), figure(o.Score)}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\tonly in %s\t%s\n", o.Area.Title, cells[0][0], cells[0][1], cells[1][0], cells[1][1],
+			name(o.Framework), percent(o.Completion()))
+	}
+	tw.Flush()
+}
+
+func refList(refs []string) string {
+	if len(refs) == 0 {
+		return "-"
+	}
+	return strings.Join(refs, ", ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // writeSectionRow prints a section and its sub-sections down to two levels.
@@ -114,6 +176,50 @@ type showJSON struct {
 	Frameworks []frameworkJSON   `json:"frameworks"`
 	Missing    []string          `json:"missing_frameworks"`
 	Gaps       map[string][]gapJ `json:"gaps"`
+	Themes     []themeJSON       `json:"themes"`
+	OnlyIn     []onlyInJSON      `json:"only_in"`
+}
+
+// themeJSON is one theme row; the two sides are keyed by framework ID.
+type themeJSON struct {
+	ID         string              `json:"id"`
+	Title      string              `json:"title"`
+	Strength   string              `json:"strength"`
+	Frameworks [2]string           `json:"frameworks"`
+	Difference *float64            `json:"difference"`
+	Sides      map[string]sideJSON `json:"-"`
+}
+
+// MarshalJSON writes the two sides as keys named after their frameworks,
+// e.g. "iso28000-2022": {...}.
+func (t themeJSON) MarshalJSON() ([]byte, error) {
+	m := map[string]any{"id": t.ID, "title": t.Title, "strength": t.Strength, "frameworks": t.Frameworks, "difference": t.Difference}
+	for k, v := range t.Sides {
+		m[k] = v
+	}
+	return json.Marshal(m)
+}
+
+type sideJSON struct {
+	Refs       []string `json:"refs"`
+	Maturity   *float64 `json:"maturity"`
+	Completion float64  `json:"completion"`
+	Answered   int      `json:"answered"`
+	Total      int      `json:"total"`
+}
+
+type onlyInJSON struct {
+	Framework string `json:"framework"`
+	Title     string `json:"title"`
+	sideJSON
+}
+
+func newSideJSON(s model.SideScore) sideJSON {
+	refs := s.Refs
+	if refs == nil {
+		refs = []string{}
+	}
+	return sideJSON{Refs: refs, Maturity: maturityPtr(s.Score), Completion: round(s.Completion(), 3), Answered: s.Answered(), Total: s.Total}
 }
 
 type frameworkJSON struct {
@@ -149,9 +255,27 @@ type gapJ struct {
 	Gap      int    `json:"gap"`
 }
 
-func newShowJSON(s model.Summary, as model.Answers) showJSON {
+func newShowJSON(s model.Summary, as model.Answers, cat *model.Catalog) showJSON {
 	target := s.Assessment.Target
-	out := showJSON{Assessment: newListJSON(s), Frameworks: []frameworkJSON{}, Missing: s.Missing, Gaps: map[string][]gapJ{}}
+	out := showJSON{Assessment: newListJSON(s), Frameworks: []frameworkJSON{}, Missing: s.Missing, Gaps: map[string][]gapJ{},
+		Themes: []themeJSON{}, OnlyIn: []onlyInJSON{}}
+	for _, d := range model.DifferencesOf(s, as, cat) {
+		for _, t := range d.Themes {
+			tj := themeJSON{ID: t.Theme.ID, Title: t.Theme.Title, Strength: string(t.Theme.Strength),
+				Frameworks: d.Crosswalk.Frameworks, Sides: map[string]sideJSON{}}
+			if v, ok := t.Difference(); ok {
+				v = round(v, 2)
+				tj.Difference = &v
+			}
+			for _, side := range t.Sides {
+				tj.Sides[side.Framework] = newSideJSON(side)
+			}
+			out.Themes = append(out.Themes, tj)
+		}
+		for _, o := range d.OnlyIn {
+			out.OnlyIn = append(out.OnlyIn, onlyInJSON{o.Area.Framework, o.Area.Title, newSideJSON(o.SideScore)})
+		}
+	}
 	if out.Missing == nil {
 		out.Missing = []string{}
 	}

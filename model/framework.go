@@ -145,9 +145,10 @@ func (s *Section) Top() *Section {
 	return s
 }
 
-// Catalog is every loaded framework, by ID.
+// Catalog is every loaded framework, by ID, and the crosswalks between them.
 type Catalog struct {
 	frameworks map[string]*Framework
+	crosswalks []*Crosswalk
 }
 
 // NewCatalog collects frameworks; an ID used twice is an error.
@@ -168,6 +169,25 @@ func (c *Catalog) Add(f *Framework) error {
 	}
 	c.frameworks[f.ID] = f
 	return nil
+}
+
+// AddCrosswalk adds a crosswalk; one between the same two frameworks is an error.
+func (c *Catalog) AddCrosswalk(cw *Crosswalk) error {
+	if old, ok := c.Crosswalk(cw.Frameworks[0], cw.Frameworks[1]); ok {
+		return fmt.Errorf("a crosswalk between %s and %s is already loaded from %s", cw.Frameworks[0], cw.Frameworks[1], old.Source)
+	}
+	c.crosswalks = append(c.crosswalks, cw)
+	return nil
+}
+
+// Crosswalk finds the crosswalk between two frameworks, in either order.
+func (c *Catalog) Crosswalk(a, b string) (*Crosswalk, bool) {
+	for _, cw := range c.crosswalks {
+		if cw.Has(a, b) {
+			return cw, true
+		}
+	}
+	return nil, false
 }
 
 // Framework finds a framework by ID.

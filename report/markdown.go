@@ -18,6 +18,7 @@ const maxGaps = 10
 var mdParts = []func(*md, *view){
 	mdTitle,
 	mdFrameworks,
+	mdDifferences,
 }
 
 // mdFrameworkParts are written, in order, for each framework of the assessment.
@@ -268,4 +269,70 @@ func mdDate(t time.Time) string {
 		return "—"
 	}
 	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// mdDifferences compares each pair of the assessment's frameworks that a
+// crosswalk relates: the framework profiles side by side, then the themes with
+// each side's maturity and the difference, then the areas found on one side only.
+func mdDifferences(m *md, v *view) {
+	if v.Catalog == nil {
+		return
+	}
+	for _, d := range model.DifferencesOf(v.summary, v.answers, v.Catalog) {
+		cw := d.Crosswalk
+		left, right := v.frameworkName(cw.Frameworks[0]), v.frameworkName(cw.Frameworks[1])
+		m.heading(2, fmt.Sprintf("%s compared with %s", left, right))
+		fl, _ := v.Catalog.Framework(cw.Frameworks[0])
+		fr, _ := v.Catalog.Framework(cw.Frameworks[1])
+		var rows [][]string
+		for _, a := range model.ProfileAspects {
+			l, r := fl.Profile[a.Key], fr.Profile[a.Key]
+			if l != "" || r != "" {
+				rows = append(rows, []string{a.Label, orDash(l), orDash(r)})
+			}
+		}
+		if len(rows) > 0 {
+			m.heading(3, "How the frameworks differ")
+			m.table([]string{"Aspect", left, right}, rows)
+		}
+		m.heading(3, "Maturity by theme")
+		m.para(fmt.Sprintf("Difference is %s minus %s; a theme's figure on each side is the mean of the rated questions under its clauses.", left, right))
+		rows = nil
+		for _, t := range d.Themes {
+			a, b := t.Sides[0], t.Sides[1]
+			diff := "—"
+			if x, ok := t.Difference(); ok {
+				diff = fmt.Sprintf("%+.1f", x)
+			}
+			rows = append(rows, []string{t.Theme.Title, strings.Join(a.Refs, ", "), sideFig(a.Score), strings.Join(b.Refs, ", "),
+				sideFig(b.Score), diff, string(t.Theme.Strength), pct(a.Completion()) + " / " + pct(b.Completion())})
+		}
+		m.table([]string{"Theme", left + " clauses", left, right + " clauses", right, "Difference", "Correspondence", "Completion"}, rows)
+		if len(d.OnlyIn) > 0 {
+			m.heading(3, "Found in one framework only")
+			rows = nil
+			for _, o := range d.OnlyIn {
+				rows = append(rows, []string{o.Area.Title, v.frameworkName(o.Framework), strings.Join(o.Refs, ", "),
+					sideFig(o.Score), pct(o.Completion()), o.Area.Rationale})
+			}
+			m.table([]string{"Area", "Framework", "Clauses", "Maturity", "Completion", "Why"}, rows)
+		}
+	}
+}
+
+func sideFig(s model.Score) string {
+	if !s.HasMaturity() {
+		return "—"
+	}
+	return fig(s.Maturity)
+}
+
+// frameworkName is a framework's short name, or its ID when it is not loaded.
+func (v *view) frameworkName(id string) string {
+	if v.Catalog != nil {
+		if f, ok := v.Catalog.Framework(id); ok {
+			return f.Name()
+		}
+	}
+	return id
 }

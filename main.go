@@ -1,5 +1,6 @@
 // Command assay runs maturity self-assessments against compliance frameworks in
-// the terminal. See README.md; the commands live in package cli.
+// the terminal. See README.md; the commands live in package cli, the
+// interactive app in package tui.
 package main
 
 import (
@@ -7,10 +8,10 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"errors"
 	"github.com/assaytui/assay/cli"
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/store"
+	"github.com/assaytui/assay/tui"
 )
 
 func main() {
@@ -23,7 +24,7 @@ func main() {
 			return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 		},
 		RunTUI: func(st *store.Store, cat *model.Catalog, openID, actor string) error {
-			return errors.New("the interactive app is not built yet")
+			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor})
 		},
 	}))
 }

@@ -12,6 +12,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/assaytui/assay/model"
@@ -70,6 +71,8 @@ func init() {
 		{"frameworks", "[--json]", "list loaded frameworks with question counts", (*app).cmdFrameworks},
 		{"questions", "FRAMEWORK [--json]", "list every question of a framework", (*app).cmdQuestions},
 		{"validate", "FILE...", "check questionnaire files; every problem with file:line", (*app).cmdValidate},
+		{"doctor", "", "check the database: integrity, schema, answers to removed questions", (*app).cmdDoctor},
+		{"backup", "FILE [--force]", "write a consistent copy of the database, safe while assay runs", (*app).cmdBackup},
 		{"version", "", "print version and build information", (*app).cmdVersion},
 	}
 }
@@ -242,7 +245,17 @@ func (a *app) openStore() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	return store.Open(path, a.storeOptions()...)
+}
+
+// storeOptions reads ASSAY_MAX_PAGE_COUNT, which caps the database size to
+// rehearse a full disk (see README).
+func (a *app) storeOptions() []store.Option {
+	n, err := strconv.Atoi(a.Getenv("ASSAY_MAX_PAGE_COUNT"))
+	if err != nil {
+		return nil
+	}
+	return []store.Option{store.MaxPages(n)}
 }
 
 // createStore opens the database, creating it if needed.
@@ -251,7 +264,7 @@ func (a *app) createStore() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.OpenOrCreate(path)
+	return store.OpenOrCreate(path, a.storeOptions()...)
 }
 
 // loadCatalog loads the embedded frameworks plus the user's folder, once.

@@ -503,3 +503,79 @@ func TestShowDifferences(t *testing.T) {
 		t.Errorf("markdown lacks the theme row:\n%s", md)
 	}
 }
+
+func TestDoctorAndBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "Doc"))
+	mustRun(t, db, "answer", id, "iso28000-2022:4.1.q1", "2")
+	// An answer to a question a later release removed: the store keeps it.
+	conn, _ := sql.Open("sqlite", db)
+	conn.Exec(`INSERT INTO answers VALUES (?, 'iso28000-2022', '4.9.q1', 3, 0, '', 0, '2026-01-01T00:00:00.000000Z')`, id)
+	conn.Close()
+
+	out := mustRun(t, db, "doctor")
+	for _, want := range []string{"schema:       1 (this assay knows up to 1)", "integrity:    ok", "references:   ok",
+		"contents:     1 assessments, 2 answers, 1 history rows", "removed:      1 answers", id + " iso28000-2022:4.9.q1", "healthy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("doctor lacks %q:\n%s", want, out)
+		}
+	}
+	usb := filepath.Join(dir, "usb.db")
+	if out := mustRun(t, db, "backup", usb); !strings.Contains(out, "backed up") {
+		t.Errorf("backup printed %q", out)
+	}
+	oneErrorLine(t, run(t, db, "backup", usb), 2, "already exists; use --force")
+	mustRun(t, db, "backup", usb, "--force")
+	var ex struct{ Answers []any }
+	json.Unmarshal([]byte(mustRun(t, usb, "export", id, "--format", "json")), &ex)
+	if len(ex.Answers) != 2 {
+		t.Errorf("backup has %d answers", len(ex.Answers))
+	}
+	oneErrorLine(t, run(t, filepath.Join(dir, "none.db"), "doctor"), 2, "no assay database there yet")
+
+	// A damaged copy: doctor says so with exit 1 and changes nothing.
+	data, _ := os.ReadFile(usb)
+	for i := 4096; i < 8192 && i < len(data); i++ {
+		data[i] = 0xff
+	}
+	bad := filepath.Join(dir, "bad.db")
+	os.WriteFile(bad, data, 0o600)
+	r := run(t, bad, "doctor")
+	oneErrorLine(t, r, 1, "is damaged: restore it from a backup")
+	if after, _ := os.ReadFile(bad); string(after) != string(data) {
+		t.Error("doctor changed the damaged file")
+	}
+}
+
+func TestDiskFull(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "Full"))
+	mustRun(t, db, "answer", id, "iso28000-2022:4.1.q1", "2")
+	conn, _ := sql.Open("sqlite", db)
+	var pages int
+	conn.QueryRow("PRAGMA page_count").Scan(&pages)
+	conn.Close()
+
+	cmd := exec.Command(bin, "answer", id, "iso28000-2022:4.2.1.q1", "3", "--note", strings.Repeat("long evidence note ", 3000))
+	cmd.Env = []string{"HOME=" + t.TempDir(), "ASSAY_DB=" + db, fmt.Sprintf("ASSAY_MAX_PAGE_COUNT=%d", pages)}
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err := cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 || !strings.Contains(errb.String(), "the disk is full; nothing was saved") {
+		t.Fatalf("full disk: %v %q", err, errb.String())
+	}
+	// Earlier answers intact, and the same save works once there is space.
+	mustRun(t, db, "answer", id, "iso28000-2022:4.2.1.q1", "3", "--note", strings.Repeat("long evidence note ", 3000))
+	var ex struct {
+		Answers []struct {
+			QuestionID string `json:"question_id"`
+			Level      int
+		}
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "export", id, "--format", "json")), &ex)
+	if len(ex.Answers) != 2 || ex.Answers[0].Level != 2 || ex.Answers[1].Level != 3 {
+		t.Errorf("answers = %+v", ex.Answers)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -50,6 +51,9 @@ type Store struct {
 	path  string
 	now   func() time.Time
 	stmts map[string]*sql.Stmt // prepared statements of the save path
+
+	mu          sync.Mutex
+	dataVersion int64 // last PRAGMA data_version seen by Changed
 }
 
 // Path is the database file.
@@ -61,7 +65,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // Open opens an existing assay database. A missing or empty file is
 // ErrNoDatabase; a file that is not an assay database, or is from a newer
 // assay, is refused without being changed.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	switch st, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
@@ -72,12 +76,12 @@ func Open(path string) (*Store, error) {
 	case st.Size() == 0:
 		return nil, fmt.Errorf("%s is empty: %w", path, ErrNoDatabase)
 	}
-	return open(path, "rw")
+	return open(path, "rw", opts)
 }
 
 // OpenOrCreate opens the database at path, creating it (and its folder, 0700;
 // the file 0600) when it does not exist or is empty.
-func OpenOrCreate(path string) (*Store, error) {
+func OpenOrCreate(path string, opts ...Option) (*Store, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
@@ -96,14 +100,31 @@ func OpenOrCreate(path string) (*Store, error) {
 	case st.IsDir():
 		return nil, fmt.Errorf("%s %w", path, ErrFolder)
 	}
-	return open(path, "rwc")
+	return open(path, "rwc", opts)
 }
 
-func open(path, mode string) (*Store, error) {
+// Option changes how a database is opened.
+type Option struct{ dsn string }
+
+// MaxPages caps the database at n pages (4 KiB each by default) for this
+// process, as if the disk were full beyond that. It exists to test and
+// rehearse the full-disk path; 0 means no cap.
+func MaxPages(n int) Option {
+	if n <= 0 {
+		return Option{}
+	}
+	return Option{fmt.Sprintf("&_pragma=max_page_count(%d)", n)}
+}
+
+func open(path, mode string, opts []Option) (*Store, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(path, mode))
+	extra := ""
+	for _, o := range opts {
+		extra += o.dsn
+	}
+	db, err := sql.Open("sqlite", dsn(path, mode)+extra)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -146,22 +167,10 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // that belongs to another program: not SQLite, damaged, foreign tables, or a
 // schema newer than this build knows.
 func checkFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return unwrapPath(err)
+	empty, err := checkHeader(path)
+	if err != nil || empty {
+		return err
 	}
-	head := make([]byte, 100)
-	n, err := io.ReadFull(f, head)
-	f.Close()
-	switch {
-	case n == 0 && (err == io.EOF || err == nil):
-		return nil // empty: a new database
-	case n < len(head) && bytes.HasPrefix(head[:n], sqliteHeader[:min(n, len(sqliteHeader))]):
-		return fmt.Errorf("%s: %w (shorter than a database header; truncated?)", path, ErrDamaged)
-	case !bytes.HasPrefix(head, sqliteHeader):
-		return fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
-	}
-
 	// Look inside read-only; the main file is not modified by this.
 	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
 	if err != nil {
@@ -186,6 +195,31 @@ func checkFile(path string) error {
 		return fmt.Errorf("%s: %w: it has schema version %d but no assessments table; the file was not changed", path, ErrNotAssay, version)
 	}
 	return nil
+}
+
+// checkHeader is checkFile's first step, also used by Inspect: the first 100
+// bytes must be an SQLite header; empty reports a file with no bytes (a new
+// database).
+//
+// It runs before any SQLite connection to the file exists in this process:
+// closing this descriptor would otherwise drop SQLite's POSIX locks.
+func checkHeader(path string) (empty bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, unwrapPath(err)
+	}
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	switch {
+	case n == 0 && (err == io.EOF || err == nil):
+		return true, nil
+	case n < len(head) && bytes.HasPrefix(head[:n], sqliteHeader[:min(n, len(sqliteHeader))]):
+		return false, fmt.Errorf("%s: %w (shorter than a database header; truncated?)", path, ErrDamaged)
+	case !bytes.HasPrefix(head, sqliteHeader):
+		return false, fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
+	}
+	return false, nil
 }
 
 func tableNames(db *sql.DB) ([]string, error) {
@@ -237,6 +271,15 @@ func latestVersion() int {
 // migrate brings the schema up to date in one transaction: either every step
 // applies and user_version moves, or nothing changes.
 func (s *Store) migrate(ctx context.Context) error {
+	// Read first without a write lock: the usual case is an up-to-date file, and
+	// several assay processes must be able to open it at once.
+	var current int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return classify(s.path, err)
+	}
+	if current == latestVersion() {
+		return nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(s.path, err)

@@ -363,7 +363,7 @@ func TestRefusesFilesItDoesNotOwn(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {
-			for name, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenOrCreate": OpenOrCreate} {
+			for name, open := range map[string]func(string, ...Option) (*Store, error){"Open": Open, "OpenOrCreate": OpenOrCreate} {
 				unchanged(t, c.path, func() {
 					s, err := open(c.path)
 					if err == nil {
@@ -419,7 +419,7 @@ func TestMissingEmptyAndFolderPaths(t *testing.T) {
 		t.Fatalf("create in empty file: %v", err)
 	}
 	s.Close()
-	for _, open := range []func(string) (*Store, error){Open, OpenOrCreate} {
+	for _, open := range []func(string, ...Option) (*Store, error){Open, OpenOrCreate} {
 		if _, err := open(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
 			t.Errorf("folder: %v", err)
 		}

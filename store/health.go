@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Changed reports whether another process has committed to the database since
+// the last call. It asks SQLite's data_version, which costs no I/O, so a
+// screen can call it whenever the user moves instead of polling.
+func (s *Store) Changed(ctx context.Context) (bool, error) {
+	var v int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return false, classify(s.path, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changed := s.dataVersion != 0 && v != s.dataVersion
+	s.dataVersion = v
+	return changed, nil
+}
+
+// Health is what `assay doctor` reports about a database file.
+type Health struct {
+	Path          string
+	SchemaVersion int
+	KnownVersion  int // the newest schema this build knows
+	Integrity     []string
+	ForeignKeys   []string // rows whose parent is missing
+	Assessments   int
+	Answers       int
+	HistoryRows   int
+	AnswerRefs    []AnswerRef // every stored answer, to check against the frameworks
+}
+
+// AnswerRef is one stored answer's place: which assessment, framework and question.
+type AnswerRef struct{ Assessment, Framework, Question string }
+
+// Healthy reports whether SQLite found no damage and no broken references.
+func (h Health) Healthy() bool {
+	return len(h.Integrity) == 1 && h.Integrity[0] == "ok" && len(h.ForeignKeys) == 0
+}
+
+// Inspect checks a database read-only: it never migrates or writes, so it is
+// safe on a file from a newer assay or one that may be damaged.
+func Inspect(ctx context.Context, path string) (Health, error) {
+	h := Health{Path: path, KnownVersion: latestVersion()}
+	switch st, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		return h, fmt.Errorf("%s: %w", path, ErrNoDatabase)
+	case err != nil:
+		return h, unwrapPath(err)
+	case st.IsDir():
+		return h, fmt.Errorf("%s %w", path, ErrFolder)
+	case st.Size() == 0:
+		return h, fmt.Errorf("%s is empty: %w", path, ErrNoDatabase)
+	}
+	if _, err := checkHeader(path); err != nil {
+		return h, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return h, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&h.SchemaVersion); err != nil {
+		return h, classify(path, err)
+	}
+	if h.Integrity, err = column(ctx, db, "PRAGMA integrity_check"); err != nil {
+		// A damaged file may fail the check itself; that is a finding, not an error.
+		h.Integrity = []string{classify(path, err).Error()}
+	}
+	rows, err := db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err == nil {
+		for rows.Next() {
+			var table, parent string
+			var rowid sql.NullInt64
+			var fkid int
+			if rows.Scan(&table, &rowid, &parent, &fkid) == nil {
+				h.ForeignKeys = append(h.ForeignKeys, fmt.Sprintf("%s row %d has no %s", table, rowid.Int64, parent))
+			}
+		}
+		rows.Close()
+	}
+	tables, _ := tableNames(db)
+	if !contains(tables, "answers") {
+		return h, nil
+	}
+	for table, n := range map[string]*int{"assessments": &h.Assessments, "answers": &h.Answers, "answer_history": &h.HistoryRows} {
+		db.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(n)
+	}
+	arows, err := db.QueryContext(ctx, "SELECT assessment_id, framework, question_id FROM answers ORDER BY assessment_id, framework, question_id")
+	if err != nil {
+		return h, nil
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var r AnswerRef
+		if arows.Scan(&r.Assessment, &r.Framework, &r.Question) == nil {
+			h.AnswerRefs = append(h.AnswerRefs, r)
+		}
+	}
+	return h, nil
+}
+
+func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Backup writes a consistent copy of the database to dest with VACUUM INTO,
+// which reads one snapshot while other processes go on writing. The copy goes
+// to a temporary file beside dest, is synced, then renamed into place, so dest
+// is either the old file or a whole new copy. An existing dest is replaced only
+// when overwrite is true.
+func (s *Store) Backup(ctx context.Context, dest string, overwrite bool) error {
+	if st, err := os.Stat(dest); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s %w", dest, ErrFolder)
+		}
+		if !overwrite {
+			return fmt.Errorf("%s already exists; use --force to replace it", dest)
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write the backup: %w", unwrapPath(err))
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	os.Remove(tmpName) // VACUUM INTO wants to create the file itself
+	defer os.Remove(tmpName)
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
+		return fmt.Errorf("backup to %s: %w", dest, classify(dest, err))
+	}
+	if err := syncFile(tmpName); err != nil {
+		return fmt.Errorf("backup to %s: %w", dest, err)
+	}
+	if err := os.Chmod(tmpName, 0o600); err != nil {
+		return err
+	}
+	if err := os.Rename(tmpName, dest); err != nil {
+		return fmt.Errorf("backup to %s: %w", dest, unwrapPath(err))
+	}
+	return syncFile(filepath.Dir(dest))
+}
+
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return unwrapPath(err)
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !strings.Contains(err.Error(), "invalid argument") {
+		return err
+	}
+	return nil
+}

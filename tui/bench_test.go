@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/assaytui/assay/model"
+)
+
+// halfAnswered is an assessment of both frameworks with every other question
+// answered (some N/A, flagged or with a note).
+func halfAnswered(b testing.TB) (model.Assessment, []model.Answer) {
+	a, _ := demo(b)
+	cat := testCatalog(b)
+	var ans []model.Answer
+	for _, id := range []string{iso, mas} {
+		f, _ := cat.Framework(id)
+		for i, q := range f.Questions() {
+			if i%2 == 1 {
+				continue
+			}
+			x := model.Answer{Framework: id, QuestionID: q.ID, Level: model.Level(i % 6)}
+			if i%10 == 0 {
+				x.Level, x.Note = model.NotApplicable, "not in scope"
+			}
+			if i%7 == 0 {
+				x.Flagged, x.Note = true, "check with the auditors; evidence incomplete"
+			}
+			ans = append(ans, x)
+		}
+	}
+	return a, ans
+}
+
+// BenchmarkQuestionnaireKeystroke is one key press → Update → View on the
+// questionnaire at 120×40 with both frameworks loaded and half answered.
+// Moves queue a resume-point write (coalesced; no SQL runs here); number keys
+// queue a save the same way, so the benchmark measures the UI only.
+func BenchmarkQuestionnaireKeystroke(b *testing.B) {
+	a, ans := halfAnswered(b)
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("j"), keyMsg("l"), keyMsg("k"), keyMsg("h"), keyMsg("tab")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.update(keys[i%len(keys)])
+		_ = m.View()
+	}
+}
+
+// BenchmarkQuestionnaireView is View alone, the baseline of the keystroke.
+func BenchmarkQuestionnaireView(b *testing.B) {
+	a, ans := halfAnswered(b)
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}

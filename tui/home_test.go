@@ -1,0 +1,234 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/assaytui/assay/store"
+)
+
+func TestHomeEmpty(t *testing.T) {
+	m := newTest(t, testStore(t), "", 80, 24)
+	v := screen(m)
+	mustContain(t, v, "Assessments (0)", "No assessments yet: press n to start one.", "n new", "/data/assay.db")
+	for _, k := range []string{"enter", "r", "c", "x", "e", "j", "k"} {
+		m = press(t, m, k)
+		if m.screen != screenHome || m.home.mode != homeList {
+			t.Fatalf("%s on an empty list left the list", k)
+		}
+	}
+	mustContain(t, screen(m), "no assessment yet: n starts one")
+}
+
+func TestHomeListsNewestFirst(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Older")
+	b := create(t, st, "Newer")
+	ctx := context.Background()
+	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", store.SetLevel(4), "t"); err != nil {
+		t.Fatal(err)
+	}
+	// a changed last: it comes first.
+	m := newTest(t, st, "", 80, 24)
+	v := screen(m)
+	if strings.Index(v, "Older") > strings.Index(v, "Newer") {
+		t.Fatalf("not newest first:\n%s", v)
+	}
+	mustContain(t, v, "Acme Pte Ltd", "ISO 28000 4.0 (2%)", "MAS TRM – (0%)", "1% done", "id "+a.ID, "changed ")
+	m = press(t, m, "j")
+	if s, _ := m.home.selected(); s.Assessment.ID != b.ID {
+		t.Fatal("j did not select the next")
+	}
+	m = press(t, m, "down", "k")
+	if s, _ := m.home.selected(); s.Assessment.ID != a.ID {
+		t.Fatal("k did not select the previous")
+	}
+	m = press(t, m, "up")
+	if m.home.sel != 0 {
+		t.Fatal("up went past the top")
+	}
+}
+
+func TestHomeOpen(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Acme")
+	if err := st.SetResume(context.Background(), a.ID, mas, "3.4.q1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Save(context.Background(), a.ID, mas, "3.4.q1", store.SetLevel(2), "t"); err != nil {
+		t.Fatal(err)
+	}
+	m := newTest(t, st, "", 80, 24)
+	m = press(t, m, "enter")
+	if m.screen != screenQuestionnaire {
+		t.Fatal("enter did not open")
+	}
+	if fw, q := current(m); fw != mas || q != "3.4.q1" {
+		t.Fatalf("opened at %s %s", fw, q)
+	}
+	if m.quest.active().picker != 2 {
+		t.Fatalf("picker on %d, saved level is 2", m.quest.active().picker)
+	}
+}
+
+func TestHomeRename(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Acme")
+	m := newTest(t, st, "", 80, 24)
+	m = press(t, m, "r")
+	mustContain(t, screen(m), "Rename “Acme”", "New name: Acme")
+	m = press(t, m, "ctrl+u", "enter")
+	mustContain(t, screen(m), "a name is required")
+	m = typeText(t, m, "Acme 2027")
+	m = press(t, m, "enter")
+	got, _ := st.Get(context.Background(), a.ID)
+	if got.Name != "Acme 2027" {
+		t.Fatalf("name %q", got.Name)
+	}
+	mustContain(t, screen(m), "renamed to “Acme 2027”", "Acme 2027 · Acme Pte Ltd")
+	m = press(t, m, "r", "x", "esc")
+	if got, _ := st.Get(context.Background(), a.ID); got.Name != "Acme 2027" || m.home.mode != homeList {
+		t.Fatal("esc did not cancel")
+	}
+}
+
+func TestHomeDuplicate(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Acme")
+	if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", store.SetLevel(3), "t"); err != nil {
+		t.Fatal(err)
+	}
+	m := newTest(t, st, "", 80, 24)
+	m = press(t, m, "c")
+	mustContain(t, screen(m), "Name of the copy: Acme (copy)")
+	m = press(t, m, "enter")
+	list, _ := st.List(context.Background())
+	if len(list) != 2 {
+		t.Fatalf("%d assessments", len(list))
+	}
+	s, _ := m.home.selected()
+	if s.Assessment.Name != "Acme (copy)" || s.Assessment.ID == a.ID {
+		t.Fatalf("selected %q", s.Assessment.Name)
+	}
+	if got := stored(t, st, s.Assessment.ID, iso, "4.1.q1").Level; got != 3 {
+		t.Fatalf("copy has level %v", got)
+	}
+	mustContain(t, screen(m), "copied as “Acme (copy)”")
+}
+
+func TestHomeDeleteAsksAndNamesTheLoss(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Acme")
+	if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", store.SetLevel(3), "t"); err != nil {
+		t.Fatal(err)
+	}
+	m := newTest(t, st, "", 80, 24)
+	m = press(t, m, "x")
+	mustContain(t, screen(m), "Delete “Acme”?", "1 answers across ISO 28000 and MAS TRM", "lost for good", "y deletes it")
+	m = press(t, m, "n")
+	if _, err := st.Get(context.Background(), a.ID); err != nil {
+		t.Fatal("n deleted it")
+	}
+	mustContain(t, screen(m), "kept “Acme”")
+	m = press(t, m, "x", "esc")
+	if _, err := st.Get(context.Background(), a.ID); err != nil {
+		t.Fatal("esc deleted it")
+	}
+	m = press(t, m, "x", "y")
+	if _, err := st.Get(context.Background(), a.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("y did not delete: %v", err)
+	}
+	mustContain(t, screen(m), "deleted “Acme”", "No assessments yet")
+}
+
+func TestHomeExport(t *testing.T) {
+	st := testStore(t)
+	create(t, st, "Acme / Readiness 2026")
+	m := newTest(t, st, "", 80, 24)
+	dir := t.TempDir()
+	m.c.dbPath = filepath.Join(dir, "assay.db")
+	m = press(t, m, "e")
+	def := filepath.Join(dir, "acme-readiness-2026.md")
+	mustContain(t, screen(m), "[md]", "Write to: "+def)
+	m = press(t, m, "tab") // md → json, the path follows
+	if got := m.home.input.Value(); got != filepath.Join(dir, "acme-readiness-2026.json") {
+		t.Fatalf("path %q", got)
+	}
+	m = press(t, m, "shift+tab", "enter")
+	data, err := os.ReadFile(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "Acme / Readiness 2026") {
+		t.Fatalf("export lacks the name:\n%s", data)
+	}
+	if fi, _ := os.Stat(def); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v", fi.Mode())
+	}
+	mustContain(t, screen(m), "wrote "+def)
+
+	// A typed path; an existing file needs a second enter.
+	other := filepath.Join(dir, "out.csv")
+	os.WriteFile(other, []byte("old"), 0o600)
+	m = press(t, m, "e", "tab", "ctrl+u")
+	m = typeText(t, m, other)
+	m = press(t, m, "enter")
+	mustContain(t, screen(m), "the file exists: enter again replaces it")
+	if data, _ := os.ReadFile(other); string(data) != "old" {
+		t.Fatal("replaced without asking")
+	}
+	m = press(t, m, "enter")
+	if data, _ := os.ReadFile(other); !strings.Contains(string(data), "framework") {
+		t.Fatalf("csv not written: %q", data)
+	}
+	m = press(t, m, "e", "esc")
+	if m.home.mode != homeList {
+		t.Fatal("esc did not cancel the export")
+	}
+}
+
+func TestHomeNewHelpQuit(t *testing.T) {
+	m := newTest(t, testStore(t), "", 80, 24)
+	m = press(t, m, "?")
+	mustContain(t, screen(m), "Keys: assessments", "open/resume", "duplicate", "export")
+	m = press(t, m, "esc", "n")
+	if m.screen != screenForm {
+		t.Fatal("n did not open the form")
+	}
+	m = press(t, m, "esc")
+	if m.screen != screenHome {
+		t.Fatal("esc did not return home")
+	}
+	if _, quit := pressQuit(t, m, "q"); !quit {
+		t.Fatal("q did not quit")
+	}
+	if _, quit := pressQuit(t, m, "ctrl+c"); !quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Acme 2026":       "acme-2026",
+		"  --Ünïcode!! ":  "n-code",
+		"日本語":             "assessment-id1",
+		"a/b\\c..d":       "a-b-c-d",
+		"\x1b[31mred\x07": "31mred",
+	} {
+		if got := slug(in, "id1"); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOpenUnknownGoesHome(t *testing.T) {
+	m := newTest(t, testStore(t), "nosuchid", 80, 24)
+	if m.screen != screenHome {
+		t.Fatal("not on the home screen")
+	}
+	mustContain(t, screen(m), "cannot open the assessment", "nosuchid")
+}

@@ -1,0 +1,528 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/store"
+)
+
+// openTest creates an assessment and opens it in the questionnaire.
+func openTest(t *testing.T, w, h int) (Model, model.Assessment) {
+	t.Helper()
+	st := testStore(t)
+	a := create(t, st, "Acme 2026")
+	m := newTest(t, st, a.ID, w, h)
+	if m.screen != screenQuestionnaire || m.quest.active() == nil {
+		t.Fatalf("not on the questionnaire:\n%s", screen(m))
+	}
+	return m, a
+}
+
+func TestQuestionnaireOpensAtFirstQuestion(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	fw, q := current(m)
+	if fw != iso || q != "4.1.q1" {
+		t.Fatalf("at %s %s", fw, q)
+	}
+	mustContain(t, screen(m), "[ISO 28000]", "MAS TRM", "4.1.q1", "How well does the organisation", "Not performed",
+		"Optimising", "N/A", "Maturity", "question 1 of 64")
+}
+
+func TestNumberKeysSaveAtOnce(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	for l := 0; l <= 5; l++ {
+		m = press(t, m, string(rune('0'+l)))
+		if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Level; got != model.Level(l) {
+			t.Fatalf("key %d stored %v", l, got)
+		}
+		if m.quest.active().picker != l {
+			t.Fatalf("picker on %d after key %d", m.quest.active().picker, l)
+		}
+	}
+	v := screen(m)
+	mustContain(t, v, "saved 14:02:31", "● saved", "5.0")
+	if fw, q := current(m); q != "4.1.q1" || fw != iso {
+		t.Fatalf("number key moved to %s", q)
+	}
+}
+
+func TestPickerAndEnterConfirmsAndMovesOn(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "down", "j", "j", "k") // 0 → 2
+	if p := m.quest.active().picker; p != 2 {
+		t.Fatalf("picker %d", p)
+	}
+	mustContain(t, screen(m), "2 Managed:")
+	m = press(t, m, "up", "up", "up") // stops at 0
+	if p := m.quest.active().picker; p != 0 {
+		t.Fatalf("picker %d", p)
+	}
+	m = press(t, m, "j", "enter")
+	if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Level; got != 1 {
+		t.Fatalf("stored %v", got)
+	}
+	if _, q := current(m); q != "4.1.q2" {
+		t.Fatalf("enter left us at %s", q)
+	}
+	// The resume point follows.
+	got, _ := m.c.store.Get(context.Background(), a.ID)
+	if fw, q := got.Resume(); fw != iso || q != "4.1.q2" {
+		t.Fatalf("resume %s %s", fw, q)
+	}
+}
+
+func TestMovesSaveResumePoint(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	check := func(wantQ string) {
+		t.Helper()
+		if _, q := current(m); q != wantQ {
+			t.Fatalf("at %s, want %s", q, wantQ)
+		}
+		got, _ := m.c.store.Get(context.Background(), a.ID)
+		if _, q := got.Resume(); q != wantQ {
+			t.Fatalf("resume at %s, want %s", q, wantQ)
+		}
+	}
+	m = press(t, m, "l")
+	check("4.1.q2")
+	m = press(t, m, "right")
+	check("4.2.1.q1")
+	m = press(t, m, "h")
+	check("4.1.q2")
+	m = press(t, m, "left", "left") // stays on the first
+	check("4.1.q1")
+	qs := testCatalog(t).Frameworks()[0].Questions()
+	last := qs[len(qs)-1].ID
+	m = press(t, m, "end")
+	check(last)
+	m = press(t, m, "right")
+	check(last)
+	m = press(t, m, "home")
+	check("4.1.q1")
+}
+
+func TestUnansweredJumps(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	m = press(t, m, "3", "l", "3", "l", "l", "4") // q1, q2, q4 answered; q3 skipped
+	m = press(t, m, "home", "]")
+	if _, q := current(m); q != "4.2.1.q1" {
+		t.Fatalf("] went to %s", q)
+	}
+	m = press(t, m, "]")
+	if _, q := current(m); q != "4.2.2.q2" {
+		t.Fatalf("] went to %s", q)
+	}
+	m = press(t, m, "[")
+	if _, q := current(m); q != "4.2.1.q1" {
+		t.Fatalf("[ went to %s", q)
+	}
+	qs := testCatalog(t).Frameworks()[0].Questions()
+	m = press(t, m, "home", "[") // wraps around to the last unanswered
+	if _, q := current(m); q != qs[len(qs)-1].ID {
+		t.Fatalf("[ from the first went to %s", q)
+	}
+}
+
+func TestBackspaceClears(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "4", "backspace")
+	if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Level; got != model.Unanswered {
+		t.Fatalf("stored %v", got)
+	}
+	mustNotContain(t, screen(m), "● saved")
+	mustContain(t, screen(m), "saved 14:02:31")
+}
+
+func TestNotApplicableAsksWhy(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "n")
+	if m.quest.mode != qReason {
+		t.Fatal("n did not ask for a reason")
+	}
+	mustContain(t, screen(m), "Why does it not apply?", "enter mark N/A")
+	m = press(t, m, "enter")
+	mustContain(t, screen(m), "say why it does not apply")
+	if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Level; got != model.Unanswered {
+		t.Fatalf("stored %v without a reason", got)
+	}
+	m = typeText(t, m, "no sites in scope")
+	m = press(t, m, "enter")
+	got := stored(t, m.c.store, a.ID, iso, "4.1.q1")
+	if got.Level != model.NotApplicable || got.Note != "no sites in scope" {
+		t.Fatalf("stored %+v", got)
+	}
+	if _, q := current(m); q != "4.1.q1" {
+		t.Fatalf("n moved to %s", q)
+	}
+	mustContain(t, screen(m), "Note  no sites in scope", "na")
+
+	// esc cancels without saving; the picker returns to the answer.
+	m = press(t, m, "l", "n", "esc")
+	if m.quest.mode != qBrowse || stored(t, m.c.store, a.ID, iso, "4.1.q2").Level != model.Unanswered {
+		t.Fatal("esc did not cancel")
+	}
+	// Enter on the N/A row asks too, then moves on.
+	m = press(t, m, "j", "j", "j", "j", "j", "j", "j", "enter")
+	if m.quest.mode != qReason {
+		t.Fatal("enter on N/A did not ask why")
+	}
+	m = typeText(t, m, "outsourced")
+	m = press(t, m, "enter")
+	if got := stored(t, m.c.store, a.ID, iso, "4.1.q2"); got.Level != model.NotApplicable || got.Note != "outsourced" {
+		t.Fatalf("stored %+v", got)
+	}
+	if _, q := current(m); q != "4.2.1.q1" {
+		t.Fatalf("at %s", q)
+	}
+}
+
+func TestNoteEditorSavesOnEsc(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "e")
+	if !m.quest.editing() {
+		t.Fatal("e did not open the editor")
+	}
+	mustContain(t, screen(m), "esc saves it", "esc save note and leave")
+	m = typeText(t, m, "first line")
+	m = press(t, m, "enter")
+	m = typeText(t, m, "second q line") // q is text here, not quit
+	m = press(t, m, "esc")
+	if m.quest.editing() {
+		t.Fatal("esc did not close the editor")
+	}
+	if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Note; got != "first line\nsecond q line" {
+		t.Fatalf("stored note %q", got)
+	}
+	mustContain(t, screen(m), "Note  first line", "second q line", "saved 14:02:31")
+
+	// Unchanged note: nothing is written.
+	before, _ := m.c.store.History(context.Background(), a.ID)
+	m = press(t, m, "e", "esc")
+	after, _ := m.c.store.History(context.Background(), a.ID)
+	if len(after) != len(before) {
+		t.Fatal("an unchanged note was saved again")
+	}
+}
+
+func TestFlagToggles(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "f")
+	if !stored(t, m.c.store, a.ID, iso, "4.1.q1").Flagged {
+		t.Fatal("not flagged")
+	}
+	mustContain(t, screen(m), "! flagged for review")
+	m = press(t, m, "f")
+	if stored(t, m.c.store, a.ID, iso, "4.1.q1").Flagged {
+		t.Fatal("still flagged")
+	}
+}
+
+func TestTabSwitchesFrameworksRememberingPositions(t *testing.T) {
+	m, a := openTest(t, 120, 40)
+	m = press(t, m, "l", "l", "tab")
+	if fw, q := current(m); fw != mas || q != "3.1.q1" {
+		t.Fatalf("tab went to %s %s", fw, q)
+	}
+	mustContain(t, screen(m), "[MAS TRM]", "question 1 of 101")
+	m = press(t, m, "l", "5", "tab")
+	if fw, q := current(m); fw != iso || q != "4.2.1.q1" {
+		t.Fatalf("back at %s %s", fw, q)
+	}
+	m = press(t, m, "shift+tab")
+	if fw, q := current(m); fw != mas || q != "3.1.q2" {
+		t.Fatalf("shift+tab went to %s %s", fw, q)
+	}
+	got, _ := m.c.store.Get(context.Background(), a.ID)
+	if fw, q := got.Resume(); fw != mas || q != "3.1.q2" {
+		t.Fatalf("resume %s %s", fw, q)
+	}
+	if got.Frameworks[0].Position != "4.2.1.q1" {
+		t.Fatalf("ISO position %q", got.Frameworks[0].Position)
+	}
+}
+
+func TestFindJumps(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	m = press(t, m, "/")
+	if m.quest.mode != qFind {
+		t.Fatal("/ did not open the finder")
+	}
+	m = typeText(t, m, "8.3")
+	v := screen(m)
+	mustContain(t, v, "Find: 8.3", "8.3.q1")
+	m = press(t, m, "enter")
+	if _, q := current(m); !strings.HasPrefix(q, "8.3") {
+		t.Fatalf("jumped to %s", q)
+	}
+	// By words, choosing the second match.
+	m = press(t, m, "/")
+	m = typeText(t, m, "competence")
+	mustContain(t, screen(m), "7.2.q1", "7.2.q2")
+	m = press(t, m, "down", "enter")
+	if _, q := current(m); q != "7.2.q2" {
+		t.Fatalf("jumped to %s", q)
+	}
+	// No match: enter says so and stays.
+	m = press(t, m, "/")
+	m = typeText(t, m, "zebra crossing")
+	mustContain(t, screen(m), "No clause matches")
+	m = press(t, m, "enter")
+	mustContain(t, screen(m), "no clause matches")
+	m = press(t, m, "up", "esc")
+	if m.quest.mode != qBrowse {
+		t.Fatal("esc did not close the finder")
+	}
+	if _, q := current(m); q != "7.2.q2" {
+		t.Fatalf("esc moved to %s", q)
+	}
+}
+
+func TestGuidanceToggleAndScroll(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	mustNotContain(t, screen(m), "Guidance")
+	mustContain(t, screen(m), "g guidance")
+	m = press(t, m, "g")
+	mustContain(t, screen(m), "Guidance", "pgup/pgdn: lines 1-")
+	m = press(t, m, "pgdown")
+	if m.quest.guideOff == 0 {
+		t.Fatal("pgdown did not scroll")
+	}
+	mustNotContain(t, screen(m), "pgup/pgdn: lines 1-")
+	m = press(t, m, "pgup", "pgup")
+	if m.quest.guideOff != 0 {
+		t.Fatalf("pgup left offset %d", m.quest.guideOff)
+	}
+	m = press(t, m, "g")
+	mustNotContain(t, screen(m), "Guidance")
+
+	// Large enough: guidance shows by itself, g hides it.
+	m, _ = openTest(t, 120, 40)
+	mustContain(t, screen(m), "Guidance", "Evidence")
+	m = press(t, m, "g")
+	mustNotContain(t, screen(m), "Guidance")
+}
+
+func TestOutlineToggle(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	mustNotContain(t, screen(m), "4.1.q2")
+	mustContain(t, screen(m), "Maturity")
+	m = press(t, m, "o")
+	mustContain(t, screen(m), "4.1.q2", "▸·")
+	mustNotContain(t, screen(m), "Maturity")
+	m, _ = openTest(t, 120, 40)
+	mustContain(t, screen(m), "4.1.q2", "Maturity")
+	m = press(t, m, "o")
+	mustNotContain(t, screen(m), "4.1.q2")
+}
+
+func TestOutlineMarks(t *testing.T) {
+	m, _ := openTest(t, 120, 40)
+	m = press(t, m, "3", "f", "l", "n")
+	m = typeText(t, m, "n/a here")
+	m = press(t, m, "enter", "l")
+	v := screen(m)
+	mustContain(t, v, " 3!   4.1.q1", " na   4.1.q2", "▸·    4.2.1.q1")
+}
+
+func TestEscGoesHomeAndHelpOpens(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	m = press(t, m, "?")
+	if m.screen != screenHelp {
+		t.Fatal("? did not open help")
+	}
+	mustContain(t, screen(m), "Keys: questionnaire", "set the level", "next unanswered", "edit note", "Outline marks")
+	m = press(t, m, "?")
+	if m.screen != screenQuestionnaire {
+		t.Fatal("? did not close help")
+	}
+	m = press(t, m, "esc")
+	if m.screen != screenHome {
+		t.Fatal("esc did not go home")
+	}
+	mustContain(t, screen(m), "Acme 2026")
+}
+
+func TestQuitFromQuestionnaire(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "l", "l", "2")
+	m, quit := pressQuit(t, m, "q")
+	if !quit {
+		t.Fatal("q did not quit")
+	}
+	got, _ := m.c.store.Get(context.Background(), a.ID)
+	if _, q := got.Resume(); q != "4.2.1.q1" {
+		t.Fatalf("resume %s", q)
+	}
+}
+
+func TestQuitMidNoteSavesIt(t *testing.T) {
+	for _, k := range []string{"ctrl+c"} {
+		m, a := openTest(t, 80, 24)
+		m = press(t, m, "l", "e")
+		m = typeText(t, m, "half-typed thought")
+		m, quit := pressQuit(t, m, k)
+		if !quit {
+			t.Fatalf("%s did not quit", k)
+		}
+		if got := stored(t, m.c.store, a.ID, iso, "4.1.q2").Note; got != "half-typed thought" {
+			t.Fatalf("%s: note %q", k, got)
+		}
+	}
+}
+
+func TestFailedSaveShowsNotSaved(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m = press(t, m, "2")
+	m.c.store.Close() // every write fails from now on
+	m = press(t, m, "4")
+	v := screen(m)
+	mustContain(t, v, "not saved:", "✗ 1 not saved")
+	if a2, _ := m.quest.shown(model.Key{Framework: iso, Question: "4.1.q1"}); a2.Level != 2 {
+		t.Fatalf("shows level %v, the confirmed one is 2", a2.Level)
+	}
+	if sc := m.quest.active().score; sc.Maturity != 2 {
+		t.Fatalf("score %v counts an unsaved answer", sc.Maturity)
+	}
+	// Full picker: the attempted level is marked as not saved.
+	mustContain(t, v, "● saved", "✗ not saved")
+	// The outline marks it too.
+	m = press(t, m, "o")
+	mustContain(t, screen(m), "▸2  ✗ 4.1.q1")
+
+	// Leaving asks first, then leaves.
+	m = press(t, m, "esc")
+	if m.screen != screenQuestionnaire {
+		t.Fatal("left with an unsaved answer without asking")
+	}
+	mustContain(t, screen(m), "esc again leaves without them")
+	m = press(t, m, "esc")
+	if m.screen != screenHome {
+		t.Fatal("second esc did not leave")
+	}
+	m = press(t, m, "enter")
+
+	// Quitting retries, fails again and asks before losing it.
+	m, quit := pressQuit(t, m, "q")
+	if quit {
+		t.Fatal("quit although an answer was not saved")
+	}
+	mustContain(t, screen(m), "q again quits anyway")
+	if _, quit = pressQuit(t, m, "q"); !quit {
+		t.Fatal("second q did not quit")
+	}
+	_ = a
+}
+
+func TestSaveResultsOutOfOrder(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	q := m.quest
+	k := model.Key{Framework: iso, Question: "4.1.q1"}
+	l3, l4 := model.Level(3), model.Level(4)
+	q.saves[k] = &saveState{sent: [nFields]uint64{2, 0, 0}, want: model.Answer{Level: 4}}
+	newer := answerSavedMsg{seq: 2, key: k, answer: model.Answer{Framework: iso, QuestionID: "4.1.q1", Level: 4}}
+	newer.change.Level = &l4
+	older := answerSavedMsg{seq: 1, key: k, answer: model.Answer{Framework: iso, QuestionID: "4.1.q1", Level: 3}}
+	older.change.Level = &l3
+	q = q.saved(newer)
+	q = q.saved(older)
+	q = q.saved(older)
+	if got := q.answers.Get(iso, "4.1.q1").Level; got != 4 {
+		t.Fatalf("an older result overrode a newer one: %v", got)
+	}
+	// A late failure of an older save does not mark the answer unsaved.
+	failedOld := older
+	failedOld.err = context.DeadlineExceeded
+	q = q.saved(failedOld)
+	if len(q.unsaved()) != 0 {
+		t.Fatal("old failure counted")
+	}
+}
+
+func TestUserTextIsInert(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Evil \x1b[31mred\x1b[0m\x07 name 日本語")
+	ctx := context.Background()
+	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", store.SetNote("line one \x1b]0;title\x07\nbidi \u202etxet\u202c and tab\there"), "t"); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m := newTest(t, st, a.ID, size[0], size[1])
+		checkFrame(t, m, size[0], size[1])
+		v := screen(m)
+		mustContain(t, v, "Evil �[31mred�[0m� name 日本語", "line one �]0;title�", "bidi �txet� and tab here")
+		m = press(t, m, "esc")
+		checkFrame(t, m, size[0], size[1])
+		mustContain(t, screen(m), "Evil �[31mred")
+	}
+	// Stored as typed.
+	if got := stored(t, st, a.ID, iso, "4.1.q1").Note; !strings.Contains(got, "\x1b]0;title\x07") {
+		t.Fatalf("note changed in the store: %q", got)
+	}
+}
+
+// ctrl+c quits from every screen and mode (saving first).
+func TestCtrlCQuitsEverywhere(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Acme")
+	for name, keys := range map[string][]string{
+		"questionnaire": {},
+		"note":          {"e"},
+		"reason":        {"n"},
+		"find":          {"/"},
+		"help":          {"?"},
+		"home":          {"esc"},
+		"rename":        {"esc", "r"},
+		"duplicate":     {"esc", "c"},
+		"export":        {"esc", "e"},
+		"delete":        {"esc", "x"},
+		"form":          {"esc", "n"},
+	} {
+		m := newTest(t, st, a.ID, 80, 24)
+		m = press(t, m, keys...)
+		if _, quit := pressQuit(t, m, "ctrl+c"); !quit {
+			t.Errorf("ctrl+c did not quit from %s", name)
+		}
+	}
+	// In help, q closes help rather than quitting.
+	m := newTest(t, st, a.ID, 80, 24)
+	m = press(t, m, "?", "q")
+	if m.screen != screenQuestionnaire {
+		t.Fatal("q in help did not close it")
+	}
+}
+
+// While the way out is saving, keys wait; a second ctrl+c quits at once.
+func TestSecondCtrlCWhileSaving(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	m, cmd := m.update(keyMsg("q"))
+	m, _ = m.update(cmd()) // quitMsg: starts the flush, not run here
+	if !m.quitting {
+		t.Fatal("not quitting")
+	}
+	m, _ = m.update(keyMsg("3"))
+	if m.quest.saves[model.Key{Framework: iso, Question: "4.1.q1"}] != nil {
+		t.Fatal("a key was taken while quitting")
+	}
+	mustContain(t, screen(m), "saving…")
+	if _, quit := pressQuit(t, m, "ctrl+c"); !quit {
+		t.Fatal("second ctrl+c did not quit")
+	}
+}
+
+func TestResultsOfAnotherAssessmentAreNotMixedIn(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	l := model.Level(5)
+	msg := answerSavedMsg{seq: 99, id: "other", key: model.Key{Framework: iso, Question: "4.1.q1"},
+		answer: model.Answer{Framework: iso, QuestionID: "4.1.q1", Level: 5}}
+	msg.change.Level = &l
+	m = update(t, m, msg)
+	if a, _ := m.quest.shown(msg.key); a.Level != model.Unanswered {
+		t.Fatalf("took another assessment's answer: %v", a.Level)
+	}
+	msg.err = context.Canceled
+	m = update(t, m, msg)
+	mustContain(t, screen(m), "✗ not saved in assessment other")
+}

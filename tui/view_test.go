@@ -1,0 +1,229 @@
+package tui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/assaytui/assay/model"
+)
+
+// Golden views: `go test ./tui -run Golden -update` rewrites testdata/*.golden.
+// They depend on no clock (fixed) and no random ID (fixed data, no store).
+
+var sizes = [][2]int{{80, 24}, {120, 40}}
+
+// demo is a fixed assessment with both frameworks, some answers, a note and a flag.
+func demo(t testing.TB) (model.Assessment, []model.Answer) {
+	at := time.Date(2026, 5, 12, 14, 2, 31, 0, time.Local)
+	a := model.Assessment{
+		ID: "demo0001", Name: "Acme 2026 readiness", Organisation: "Acme Pte Ltd", Assessor: "Lee", Target: 3,
+		Frameworks: []model.AssessedFramework{
+			{ID: iso, Version: "2022", Position: "4.2.1.q1"},
+			{ID: mas, Version: "January 2021", Position: "3.4.q1"},
+		},
+		ResumeFramework: iso, CreatedAt: at, UpdatedAt: at,
+	}
+	ans := []model.Answer{
+		{Framework: iso, QuestionID: "4.1.q1", Level: 3, Flagged: true},
+		{Framework: iso, QuestionID: "4.1.q2", Level: model.NotApplicable, Note: "no supply chain of our own"},
+		{Framework: iso, QuestionID: "4.2.1.q1", Level: 2, Note: "Register exists for the Jurong site only; ask Lee for the 2025 review."},
+		{Framework: iso, QuestionID: "5.1.q1", Level: 4},
+		{Framework: iso, QuestionID: "8.1.q1", Level: 1},
+		{Framework: mas, QuestionID: "3.1.q1", Level: 2},
+		{Framework: mas, QuestionID: "3.4.q1", Level: 3},
+	}
+	return a, ans
+}
+
+// demoModel is the questionnaire on the demo assessment, without a store.
+func demoModel(t testing.TB, w, h int) Model {
+	a, ans := demo(t)
+	m := newModel(Options{Catalog: testCatalog(t), OpenID: a.ID}, clock, true)
+	m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	if m.quest.active() == nil {
+		t.Fatal("demo did not load")
+	}
+	return m
+}
+
+// homeModel is the home screen with fixed summaries, without a store.
+func homeModel(t testing.TB, w, h int) Model {
+	a, ans := demo(t)
+	b := a
+	b.ID, b.Name, b.Organisation = "demo0002", "Jurong warehouse ISO 28000 gap analysis 2025", "Acme Logistics (日本) Pte Ltd"
+	b.Frameworks = b.Frameworks[:1]
+	b.UpdatedAt = a.UpdatedAt.Add(-240 * time.Hour)
+	cat := testCatalog(t)
+	list := []model.Summary{model.Summarize(a, model.NewAnswers(ans), cat), model.Summarize(b, nil, cat)}
+	m := newModel(Options{Catalog: cat}, clock, true)
+	m.c.dbPath = "/data/assay.db"
+	m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
+	m, _ = m.update(summariesMsg{list: list})
+	return m
+}
+
+func TestGoldenQuestionnaire(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenQuestionnaireMAS(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(keyMsg("tab"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenHome(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := homeModel(t, s[0], s[1])
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenForm(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := homeModel(t, s[0], s[1])
+			m, _ = m.update(showFormMsg{})
+			m, _ = m.update(keyMsg("tab"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenHelp(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(showHelpMsg{})
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+// Every screen and mode at sizes from 1×1 to 300×100: no panic, never wider
+// or taller than the terminal.
+func TestEverySize(t *testing.T) {
+	widths := []int{1, 2, 5, 20, 59, 60, 79, 80, 100, 109, 110, 120, 200, 300}
+	heights := []int{1, 3, 5, 15, 16, 17, 24, 40, 100}
+	modes := map[string]func(Model) Model{
+		"questionnaire": func(m Model) Model { return m },
+		"outline":       func(m Model) Model { m, _ = m.update(keyMsg("o")); return m },
+		"guidance":      func(m Model) Model { m, _ = m.update(keyMsg("g")); return m },
+		"note": func(m Model) Model {
+			m, _ = m.update(keyMsg("e"))
+			m, _ = m.update(tea.PasteMsg{Content: "a long note 日本語 " + strings.Repeat("word ", 80)})
+			return m
+		},
+		"reason": func(m Model) Model { m, _ = m.update(keyMsg("n")); return m },
+		"find": func(m Model) Model {
+			m, _ = m.update(keyMsg("/"))
+			m, _ = m.update(tea.KeyPressMsg{Code: '4', Text: "4"})
+			return m
+		},
+		"help": func(m Model) Model { m, _ = m.update(showHelpMsg{}); return m },
+		"home": func(m Model) Model { return homeModel(t, m.width, m.height) },
+		"form": func(m Model) Model { m, _ = m.update(showFormMsg{}); return m },
+		"delete": func(m Model) Model {
+			m = homeModel(t, m.width, m.height)
+			m, _ = m.update(keyMsg("x"))
+			return m
+		},
+	}
+	for name, mode := range modes {
+		for _, w := range widths {
+			for _, h := range heights {
+				m := mode(demoModel(t, w, h))
+				checkFrame(t, m, w, h)
+				if w < minWidth || h < minHeight {
+					if v := screen(m); strings.Contains(v, "\n") || (w >= 16 && !strings.HasPrefix(v, "Enlarge")) {
+						t.Fatalf("%s %d×%d: %q", name, w, h, v)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestResizeTinyAndBack(t *testing.T) {
+	m := demoModel(t, 80, 24)
+	before := screen(m)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 20, Height: 5})
+	v := screen(m)
+	if v != "Enlarge to 60×16" {
+		t.Fatalf("20×5 shows %q", v)
+	}
+	checkFrame(t, m, 20, 5)
+	m, _ = m.update(keyMsg("l")) // keys still work while small
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	checkFrame(t, m, 80, 24)
+	if _, q := current(m); q != "4.2.2.q1" {
+		t.Fatalf("at %s", q)
+	}
+	m, _ = m.update(keyMsg("h"))
+	if screen(m) != before {
+		t.Fatalf("80×24 differs after the round trip:\n%s\n---\n%s", screen(m), before)
+	}
+	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	checkFrame(t, m, 120, 40)
+	mustContain(t, screen(m), "4.1.q2   supply-chain", "Maturity", "Improve")
+}
+
+func TestNoColorAndBackgrounds(t *testing.T) {
+	plain := demoModel(t, 120, 40)
+	if v := plain.View().Content; strings.Contains(v, "\x1b[3") || strings.Contains(v, "\x1b[9") || strings.Contains(v, "38;") {
+		t.Fatal("NO_COLOR view has colours")
+	}
+	a, ans := demo(t)
+	for _, dark := range []bool{true, false} {
+		m := newModel(Options{Catalog: testCatalog(t), OpenID: a.ID}, clock, false)
+		m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+		bg := tea.BackgroundColorMsg{Color: colorOf(dark)}
+		m, _ = m.update(bg)
+		if m.isDark != dark {
+			t.Fatalf("isDark %v", m.isDark)
+		}
+		if !strings.Contains(m.View().Content, "\x1b[") {
+			t.Fatal("no styling with colours on")
+		}
+		// The same text either way: colour adds nothing that marks lack.
+		if ansi.Strip(m.View().Content) != screen(plain) {
+			t.Fatal("coloured view says something else than the plain one")
+		}
+	}
+	v := plain.View()
+	if !v.AltScreen {
+		t.Fatal("not on the alternate screen")
+	}
+}
+
+func colorOf(dark bool) color.Color {
+	if dark {
+		return color.RGBA{0x10, 0x10, 0x10, 0xff}
+	}
+	return color.RGBA{0xfa, 0xfa, 0xfa, 0xff}
+}

@@ -68,6 +68,9 @@ func (a *app) startTUI(openID string) error {
 		return err
 	}
 	defer st.Close()
+	if err := st.QuickCheck(ctxb); err != nil {
+		return err
+	}
 	return a.RunTUI(st, cat, openID, a.actor("tui"))
 }
 

@@ -137,3 +137,42 @@ func TestEmbeddedCrosswalk(t *testing.T) {
 		t.Errorf("only %d themes have questions on both sides", both)
 	}
 }
+
+func FuzzParseCrosswalk(f *testing.F) {
+	cat, err := LoadFrameworks("testdata/crosswalk")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range []string{"testdata/crosswalk/crosswalk-demo.yaml", "testdata/crosswalk-broken/crosswalk-broken.yaml"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cw, ps := ParseCrosswalk("fuzz.yaml", data, cat)
+		if (cw == nil) == (ps == nil) {
+			t.Fatalf("want exactly one of crosswalk and problems: %v %v", cw, ps)
+		}
+		if cw == nil {
+			return
+		}
+		// A crosswalk that passed covers every question of both frameworks.
+		for _, id := range cw.Frameworks {
+			f, _ := cat.Framework(id)
+			for _, q := range f.Questions() {
+				covered := false
+				for _, th := range cw.Themes {
+					covered = covered || anyCovers(th.Refs[id], q.Ref)
+				}
+				for _, o := range cw.OnlyIn {
+					covered = covered || (o.Framework == id && anyCovers(o.Refs, q.Ref))
+				}
+				if !covered {
+					t.Fatalf("accepted crosswalk leaves %s %s uncovered", id, q.ID)
+				}
+			}
+		}
+	})
+}

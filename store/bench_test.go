@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -62,7 +63,10 @@ func saveLoop(b *testing.B) func(n int) {
 
 func rawLoop(b *testing.B) func(n int) {
 	path := filepath.Join(b.TempDir(), "raw.db")
-	db, err := sql.Open("sqlite", dsn(path, "rwc"))
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		b.Fatal(err)
 	}

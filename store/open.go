@@ -39,9 +39,9 @@ var (
 	ErrNewer      = errors.New("made by a newer assay")
 	ErrDamaged    = errors.New("the database file is damaged")
 	ErrNotFound   = errors.New("not found")
-	ErrBusy       = errors.New("the database is busy: another program kept it locked")
+	ErrBusy       = errors.New("the database is busy: another program kept it locked too long")
 	ErrDiskFull   = errors.New("the disk is full")
-	ErrReadOnly   = errors.New("the database cannot be written (read-only file or folder)")
+	ErrReadOnly   = errors.New("the database or its folder is read-only (assay writes beside the file even to read it); copy it to a writable folder")
 	ErrFolder     = errors.New("is a folder, not a database file")
 )
 
@@ -62,45 +62,74 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Open opens an existing assay database. A missing or empty file is
-// ErrNoDatabase; a file that is not an assay database, or is from a newer
-// assay, is refused without being changed.
+// Open opens an existing assay database. A missing file is ErrNoDatabase; an
+// empty file, a file that is not an assay database, or one from a newer assay
+// is refused without being changed.
 func Open(path string, opts ...Option) (*Store, error) {
-	switch st, err := os.Stat(path); {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
-	case err != nil:
-		return nil, unwrapPath(err)
-	case st.IsDir():
-		return nil, fmt.Errorf("%s %w", path, ErrFolder)
-	case st.Size() == 0:
-		return nil, fmt.Errorf("%s is empty: %w", path, ErrNoDatabase)
+	if err := checkExisting(path); err != nil {
+		return nil, err
 	}
-	return open(path, "rw", opts)
+	return open(path, opts)
 }
 
 // OpenOrCreate opens the database at path, creating it (and its folder, 0700;
-// the file 0600) when it does not exist or is empty.
+// the file 0600) when it does not exist.
 func OpenOrCreate(path string, opts ...Option) (*Store, error) {
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the database folder: %w", unwrapPath(err))
-		}
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-		if err != nil && !errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("cannot create the database: %w", unwrapPath(err))
-		}
-		if f != nil {
-			f.Close()
-		}
-	case err != nil:
-		return nil, unwrapPath(err)
-	case st.IsDir():
-		return nil, fmt.Errorf("%s %w", path, ErrFolder)
+	err := checkExisting(path)
+	if errors.Is(err, ErrNoDatabase) {
+		err = createDatabase(path)
 	}
-	return open(path, "rwc", opts)
+	if err != nil {
+		return nil, err
+	}
+	return open(path, opts)
+}
+
+func checkExisting(path string) error {
+	switch st, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return fmt.Errorf("%s: %w", path, ErrNoDatabase)
+	case err != nil:
+		return unwrapPath(err)
+	case st.IsDir():
+		return fmt.Errorf("%s %w", path, ErrFolder)
+	case st.Size() == 0:
+		// Never what assay leaves behind (see createDatabase): more likely a copy
+		// that went wrong, so say so rather than start afresh in it.
+		return fmt.Errorf("%s: %w (an empty file, 0 bytes); if you expected assessments in it, restore a backup; delete it to start afresh", path, ErrNotAssay)
+	}
+	return nil
+}
+
+// createDatabase makes a new database beside path and links it into place complete, so
+// a crash never leaves a half-made database, and two processes creating at
+// once end up sharing one file rather than overwriting each other's.
+func createDatabase(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the database folder: %w", unwrapPath(err))
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.new")
+	if err != nil {
+		return fmt.Errorf("cannot create the database %s: %w", path, errors.Unwrap(err))
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpName)
+	if err := os.Chmod(tmpName, 0o600); err != nil {
+		return err
+	}
+	s, err := open(tmpName, nil)
+	if err != nil {
+		return err
+	}
+	if err := s.Close(); err != nil { // checkpoints the WAL into the file
+		return classify(path, err)
+	}
+	if err := os.Link(tmpName, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create the database %s: %w", path, errors.Unwrap(err))
+	}
+	return syncFile(dir)
 }
 
 // Option changes how a database is opened.
@@ -116,7 +145,7 @@ func MaxPages(n int) Option {
 	return Option{fmt.Sprintf("&_pragma=max_page_count(%d)", n)}
 }
 
-func open(path, mode string, opts []Option) (*Store, error) {
+func open(path string, opts []Option) (*Store, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
@@ -124,7 +153,7 @@ func open(path, mode string, opts []Option) (*Store, error) {
 	for _, o := range opts {
 		extra += o.dsn
 	}
-	db, err := sql.Open("sqlite", dsn(path, mode)+extra)
+	db, err := sql.Open("sqlite", dsn(path)+extra)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -146,11 +175,11 @@ func open(path, mode string, opts []Option) (*Store, error) {
 
 // dsn is the connection string: the file, its open mode and the pragmas every
 // connection needs.
-func dsn(path, mode string) string {
-	return fmt.Sprintf("%s?mode=%s&_txlock=immediate"+
+func dsn(path string) string {
+	return fmt.Sprintf("%s?mode=rw&_txlock=immediate"+
 		"&_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)"+
 		"&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)",
-		fileURI(path), mode, busyTimeout.Milliseconds())
+		fileURI(path), busyTimeout.Milliseconds())
 }
 
 // fileURI escapes the characters that would end or alter a file: URI path.
@@ -172,7 +201,7 @@ func checkFile(path string) error {
 		return err
 	}
 	// Look inside read-only; the main file is not modified by this.
-	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
+	ro, err := sql.Open("sqlite", fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)", fileURI(path), busyTimeout.Milliseconds()))
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -319,12 +348,14 @@ func classify(path string, err error) error {
 		return err
 	}
 	switch se.Code() & 0xff {
+	// Failures of a write name the cause first: on a narrow status line the
+	// cause is what the user needs, the file they know already.
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%s: %w (waited %s)", path, ErrBusy, busyTimeout)
+		return fmt.Errorf("%w; try again (%s)", ErrBusy, path)
 	case sqlite3.SQLITE_FULL:
-		return fmt.Errorf("%s: %w; nothing was saved", path, ErrDiskFull)
+		return fmt.Errorf("%w; nothing was saved (%s)", ErrDiskFull, path)
 	case sqlite3.SQLITE_READONLY:
-		return fmt.Errorf("%s: %w", path, ErrReadOnly)
+		return fmt.Errorf("%w (%s)", ErrReadOnly, path)
 	case sqlite3.SQLITE_CORRUPT:
 		return fmt.Errorf("%s: %w (run assay doctor)", path, ErrDamaged)
 	case sqlite3.SQLITE_NOTADB:
@@ -332,7 +363,7 @@ func classify(path string, err error) error {
 	case sqlite3.SQLITE_CANTOPEN:
 		return fmt.Errorf("%s: cannot open the database file (check the folder exists and is writable)", path)
 	case sqlite3.SQLITE_IOERR:
-		return fmt.Errorf("%s: disk I/O error: %v", path, se)
+		return fmt.Errorf("disk I/O error: %v (%s)", se, path)
 	}
 	return fmt.Errorf("%s: %w", path, err)
 }

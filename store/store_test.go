@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -411,14 +412,14 @@ func TestMissingEmptyAndFolderPaths(t *testing.T) {
 	}
 	empty := filepath.Join(dir, "empty.db")
 	os.WriteFile(empty, nil, 0o600)
-	if _, err := Open(empty); !errors.Is(err, ErrNoDatabase) {
-		t.Errorf("empty: %v", err)
+	for _, open := range []func(string, ...Option) (*Store, error){Open, OpenOrCreate} {
+		if _, err := open(empty); !errors.Is(err, ErrNotAssay) || !strings.Contains(err.Error(), "an empty file, 0 bytes") {
+			t.Errorf("empty: %v", err)
+		}
+		if st, _ := os.Stat(empty); st.Size() != 0 {
+			t.Error("the empty file was written")
+		}
 	}
-	s, err := OpenOrCreate(empty)
-	if err != nil {
-		t.Fatalf("create in empty file: %v", err)
-	}
-	s.Close()
 	for _, open := range []func(string, ...Option) (*Store, error){Open, OpenOrCreate} {
 		if _, err := open(dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
 			t.Errorf("folder: %v", err)
@@ -428,6 +429,36 @@ func TestMissingEmptyAndFolderPaths(t *testing.T) {
 	os.WriteFile(blocker, []byte("x"), 0o600)
 	if _, err := OpenOrCreate(filepath.Join(blocker, "sub", "a.db")); err == nil || !strings.Contains(err.Error(), "cannot create the database folder") {
 		t.Errorf("folder under a file: %v", err)
+	}
+}
+
+func TestCreateLeavesNoTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ { // several processes starting on a new file at once
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := OpenOrCreate(filepath.Join(dir, "a.db"))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			create(t, s, "A")
+			s.Close()
+		}()
+	}
+	wg.Wait()
+	s, err := Open(filepath.Join(dir, "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if list, _ := s.List(ctx); len(list) != 4 {
+		t.Errorf("%d assessments, want all 4 in one file", len(list))
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }
 

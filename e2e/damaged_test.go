@@ -1,0 +1,170 @@
+package e2e
+
+import (
+	"bytes"
+	"crypto/rand"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestDamagedAndForeignFiles points assay at files it must not trust. Each
+// case, through the CLI and through the app, must end in one clear line, exit
+// 1 or 2, no panic, and the file's bytes unchanged.
+func TestDamagedAndForeignFiles(t *testing.T) {
+	need(t, "tmux", "sqlite3")
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	id := strings.TrimSpace(mustCLI(t, good, "new", "--name", "Good"))
+	for i, q := range masQuestions(t, good)[:60] {
+		mustCLI(t, good, "answer", id, "mas-trm-2021:"+q, fmt.Sprint(i%6), "--note", strings.Repeat("evidence reviewed ", 40))
+	}
+	full, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	random := make([]byte, 64*1024)
+	rand.Read(random)
+	foreign := filepath.Join(dir, "foreign.db")
+	sqlite(t, foreign, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL); INSERT INTO invoices VALUES (1, 9.5);")
+	newer := write("newer.db", full)
+	sqlite(t, newer, "PRAGMA user_version = 7")
+
+	cases := []struct {
+		name, path, want string
+		code             int
+	}{
+		{"random bytes", write("random.db", random), "not an assay database (it is not an SQLite file)", 2},
+		{"truncated", write("truncated.db", full[:len(full)/3]), "the database file is damaged", 2},
+		{"empty file", write("empty.db", nil), "an empty file, 0 bytes", 2},
+		{"another program's database", foreign, "an SQLite database of another program (tables: invoices)", 2},
+		{"newer assay", newer, "made by a newer assay (schema 7; this assay knows up to 1)", 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before, _ := os.ReadFile(c.path)
+			for _, args := range [][]string{{"list"}, {"show", id}, {"answer", id, "mas-trm-2021:3.1.q1", "2"}, {"export", id, "--format", "csv"}} {
+				_, errs, code := cli(t, c.path, args...)
+				if code != c.code || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, c.want) || strings.Contains(errs, "goroutine") {
+					t.Errorf("assay %v: exit %d, stderr %q; want exit %d and one line with %q", args, code, errs, c.code, c.want)
+				}
+			}
+			// The app refuses before it starts, with the same one line (on a
+			// terminal wide enough not to wrap it).
+			tm := start(t, c.path, 250, 24)
+			if code := tm.waitExit(); code != c.code {
+				t.Errorf("app: exit %d, want %d:\n%s", code, c.code, tm.screen())
+			}
+			if s := strings.TrimSpace(tm.screen()); !strings.Contains(s, c.want) || strings.Count(s, "\n") != 0 {
+				t.Errorf("app screen:\n%s\nwant one line with %q", s, c.want)
+			}
+			if after, _ := os.ReadFile(c.path); !bytes.Equal(before, after) {
+				t.Errorf("%s changed", c.path)
+			}
+		})
+	}
+}
+
+// TestReadOnlyFolder runs assay as an unprivileged user against a database in a
+// folder it cannot write (root ignores permissions, so the test switches user).
+func TestReadOnlyFolder(t *testing.T) {
+	need(t, "sqlite3")
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run assay as another user")
+	}
+	dir, err := os.MkdirTemp("", "assay-ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	os.Chmod(dir, 0o755)
+	binCopy := filepath.Join(dir, "assay")
+	data, _ := os.ReadFile(bin)
+	os.WriteFile(binCopy, data, 0o755)
+	ro := filepath.Join(dir, "ro")
+	os.Mkdir(ro, 0o755)
+	db := filepath.Join(ro, "a.db")
+	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Locked"))
+	os.Chmod(db, 0o644)
+	before, _ := os.ReadFile(db)
+
+	asNobody := func(args ...string) (string, int) {
+		cmd := exec.Command(binCopy, args...)
+		cmd.Env = []string{"HOME=" + dir, "ASSAY_DB=" + db}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+		return errb.String(), code
+	}
+	for _, args := range [][]string{{"answer", id, "mas-trm-2021:3.1.q1", "2"}, {"list"}, {"new", "--name", "x", "--db", filepath.Join(ro, "new.db")}} {
+		errs, code := asNobody(args...)
+		if code != 1 || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "assay: ") {
+			t.Errorf("assay %v in a read-only folder: exit %d, stderr %q", args, code, errs)
+		}
+		t.Logf("assay %v: %s", args[0], strings.TrimSpace(errs))
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the database changed")
+	}
+	if _, err := os.Stat(filepath.Join(ro, "new.db")); err == nil {
+		t.Error("a database was created in the read-only folder")
+	}
+}
+
+// TestDiskFullInTheApp: a save that does not fit is reported on screen and
+// not shown as saved; earlier answers stay; with space back the save works.
+func TestDiskFullInTheApp(t *testing.T) {
+	need(t, "tmux", "sqlite3")
+	db := filepath.Join(t.TempDir(), "assay.db")
+	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Full"))
+	mustCLI(t, db, "answer", id, "iso28000-2022:4.1.q1", "3")
+	pages := sqlite(t, db, "PRAGMA page_count")
+
+	tm := startEnv(t, db, 80, 24, []string{"ASSAY_MAX_PAGE_COUNT=" + pages}, "open", id)
+	tm.waitFor("question 1 of 64")
+	tm.keys("e")
+	tm.waitFor("esc saves it")
+	tm.paste(strings.Repeat("a long note about the evidence we saw ", 400))
+	tm.keys("Escape")
+	s := tm.waitFor("disk is full")
+	if strings.Contains(s, "saved 0") || strings.Contains(s, "saved 1") || strings.Contains(s, "saved 2") {
+		t.Errorf("the screen claims a save:\n%s", s)
+	}
+	tm.sigkill()
+	tm.waitExit()
+
+	if lv := sqlite(t, db, "SELECT level || '/' || length(note) FROM answers WHERE question_id = '4.1.q1'"); lv != "3/0" {
+		t.Errorf("earlier answer after the failed save: %s", lv)
+	}
+	tm = start(t, db, 80, 24, "open", id)
+	tm.waitFor("question 1 of 64")
+	tm.keys("e")
+	tm.waitFor("esc saves it")
+	tm.text("space is back")
+	tm.keys("Escape")
+	tm.waitFor("Note  space is back")
+	tm.keys("q")
+	tm.waitExit()
+	if note := sqlite(t, db, "SELECT note FROM answers WHERE question_id = '4.1.q1'"); note != "space is back" {
+		t.Errorf("note after space returned = %q", note)
+	}
+	if got := sqlite(t, db, "PRAGMA integrity_check"); got != "ok" {
+		t.Errorf("integrity_check: %s", got)
+	}
+}

@@ -122,20 +122,29 @@ func TestNewAnswerShowExport(t *testing.T) {
 		}
 	}
 	var sj struct {
-		Frameworks []struct {
+		Scores []struct {
 			Maturity   float64
 			Completion float64
 			Sections   []struct {
 				Ref      string
 				Maturity *float64
+				Sections []struct{ Ref string }
 			}
+		}
+		Gaps map[string][]struct {
+			QuestionID string `json:"question_id"`
+			Gap        int
 		}
 	}
 	if err := json.Unmarshal([]byte(mustRun(t, db, q, "show", id, "--json")), &sj); err != nil {
 		t.Fatal(err)
 	}
-	if f := sj.Frameworks[0]; f.Maturity != 2.17 || f.Completion != 0.8 || *f.Sections[0].Maturity != 3.33 || f.Sections[2].Maturity != nil {
+	if f := sj.Scores[0]; f.Maturity != 2.17 || f.Completion != 0.8 || *f.Sections[0].Maturity != 3.33 || f.Sections[2].Maturity != nil ||
+		len(f.Sections[0].Sections) != 2 || f.Sections[0].Sections[1].Ref != "1.2" {
 		t.Errorf("show --json = %+v", sj)
+	}
+	if g := sj.Gaps["demo-baseline"]; len(g) != 2 || g[0].QuestionID != "2.1.q1" || g[0].Gap != 2 {
+		t.Errorf("show --json gaps = %+v", sj.Gaps)
 	}
 
 	var ex struct {

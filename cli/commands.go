@@ -153,67 +153,9 @@ func (a *app) cmdList(args []string) error {
 		}
 	}
 	if *asJSON {
-		out := []listJSON{}
-		for _, s := range sums {
-			out = append(out, newListJSON(s))
-		}
-		return writeJSON(a.Stdout, out)
+		return report.ListJSON(a.Stdout, sums)
 	}
-	if len(sums) == 0 {
-		fmt.Fprintln(a.Stdout, "No assessments yet. Start one with: assay new --name \"FY2026 self-assessment\"")
-		return nil
-	}
-	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tORGANISATION\tDONE\tMATURITY\tCHANGED")
-	for _, s := range sums {
-		var mats []string
-		for _, fs := range s.Scores {
-			mats = append(mats, fs.Framework.Name()+" "+figure(fs.Score))
-		}
-		for _, id := range s.Missing {
-			mats = append(mats, id+" (not loaded)")
-		}
-		a := s.Assessment
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, clean(a.Name), clean(a.Organisation),
-			percent(s.Completion()), strings.Join(mats, ", "), a.UpdatedAt.Local().Format("2006-01-02 15:04"))
-	}
-	return tw.Flush()
-}
-
-type listJSON struct {
-	ID           string          `json:"id"`
-	Name         string          `json:"name"`
-	Organisation string          `json:"organisation"`
-	Assessor     string          `json:"assessor"`
-	Target       int             `json:"target"`
-	Completion   float64         `json:"completion"`
-	Frameworks   []listFramework `json:"frameworks"`
-	CreatedAt    string          `json:"created_at"`
-	UpdatedAt    string          `json:"updated_at"`
-}
-
-type listFramework struct {
-	ID         string   `json:"id"`
-	Loaded     bool     `json:"loaded"`
-	Maturity   *float64 `json:"maturity"`
-	Completion float64  `json:"completion"`
-	Answered   int      `json:"answered"`
-	Total      int      `json:"total"`
-}
-
-func newListJSON(s model.Summary) listJSON {
-	a := s.Assessment
-	out := listJSON{ID: a.ID, Name: a.Name, Organisation: a.Organisation, Assessor: a.Assessor, Target: int(a.Target),
-		Completion: round(s.Completion(), 3), Frameworks: []listFramework{},
-		CreatedAt: a.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: a.UpdatedAt.UTC().Format(time.RFC3339)}
-	for _, fs := range s.Scores {
-		out.Frameworks = append(out.Frameworks, listFramework{ID: fs.Framework.ID, Loaded: true, Maturity: maturityPtr(fs.Score),
-			Completion: round(fs.Completion(), 3), Answered: fs.Answered(), Total: fs.Total})
-	}
-	for _, id := range s.Missing {
-		out.Frameworks = append(out.Frameworks, listFramework{ID: id})
-	}
-	return out
+	return report.List(a.Stdout, sums)
 }
 
 func (a *app) cmdAnswer(args []string) error {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"sort"
 )
 
@@ -38,6 +39,13 @@ func (s Score) Completion() float64 {
 		return 0
 	}
 	return float64(s.Answered()) / float64(s.Total)
+}
+
+// Percent is a share 0..1 as a whole percentage, rounded down so that 100%
+// means every question is done; a hair of float error is forgiven, so 29 of 100
+// is 29, not 28.
+func Percent(share float64) int {
+	return int(math.Floor(share*100 + 1e-9))
 }
 
 // Gap is target minus maturity; ok is false when there is no maturity yet.

@@ -221,3 +221,14 @@ func TestResume(t *testing.T) {
 		t.Errorf("resume = %s %s", fw, q)
 	}
 }
+
+func TestPercentRoundsDownWithoutFloatError(t *testing.T) {
+	for _, c := range []struct {
+		done, total int
+		want        int
+	}{{29, 100, 29}, {3, 8, 37}, {1, 165, 0}, {164, 165, 99}, {165, 165, 100}, {12, 64, 18}, {57, 100, 57}} {
+		if got := Percent(float64(c.done) / float64(c.total)); got != c.want {
+			t.Errorf("Percent(%d/%d) = %d, want %d", c.done, c.total, got, c.want)
+		}
+	}
+}

@@ -18,12 +18,63 @@ const FormatVersion = 1
 // on them. Everything stored about the assessment and its answers is included so
 // that `assay import` can rebuild it.
 type jsonDoc struct {
-	FormatVersion     int            `json:"format_version"`
-	GeneratedAt       *string        `json:"generated_at"`
-	Assessment        jsonAssessment `json:"assessment"`
-	Scores            []jsonScore    `json:"scores"`
-	MissingFrameworks []string       `json:"missing_frameworks"` // in the assessment but not loaded, so not scored
-	Answers           []jsonAnswer   `json:"answers"`
+	FormatVersion int            `json:"format_version"`
+	GeneratedAt   *string        `json:"generated_at"`
+	Assessment    jsonAssessment `json:"assessment"`
+	jsonFigures
+	Answers []jsonAnswer `json:"answers"`
+}
+
+// jsonFigures is every figure of an assessment: what `assay show --json`
+// prints, and part of the export.
+type jsonFigures struct {
+	Scores            []jsonScore          `json:"scores"`
+	MissingFrameworks []string             `json:"missing_frameworks"` // in the assessment but not loaded, so not scored
+	Gaps              map[string][]jsonGap `json:"gaps"`               // per framework, biggest first
+	Themes            []jsonTheme          `json:"themes"`
+	OnlyIn            []jsonOnlyIn         `json:"only_in"`
+}
+
+type jsonGap struct {
+	QuestionID string `json:"question_id"`
+	Ref        string `json:"ref"`
+	Title      string `json:"title"`
+	Level      int    `json:"level"`
+	Target     int    `json:"target"`
+	Gap        int    `json:"gap"`
+}
+
+// jsonTheme is one row of the differences table; the two sides are keyed by
+// framework ID, e.g. "iso28000-2022": {...}.
+type jsonTheme struct {
+	ID         string
+	Title      string
+	Strength   string
+	Frameworks [2]string
+	Difference *float64 // first framework minus second; null unless both sides are rated
+	Sides      [2]jsonSide
+}
+
+func (t jsonTheme) MarshalJSON() ([]byte, error) {
+	m := map[string]any{"id": t.ID, "title": t.Title, "strength": t.Strength, "frameworks": t.Frameworks, "difference": t.Difference}
+	for i, id := range t.Frameworks {
+		m[id] = t.Sides[i]
+	}
+	return json.Marshal(m)
+}
+
+type jsonSide struct {
+	Refs       []string `json:"refs"`
+	Maturity   *float64 `json:"maturity"`
+	Completion float64  `json:"completion"`
+	Answered   int      `json:"answered"`
+	Total      int      `json:"total"`
+}
+
+type jsonOnlyIn struct {
+	Framework string `json:"framework"`
+	Title     string `json:"title"`
+	jsonSide
 }
 
 type jsonAssessment struct {
@@ -72,15 +123,16 @@ type jsonScore struct {
 }
 
 type jsonSection struct {
-	Ref        string   `json:"ref"`
-	Title      string   `json:"title"`
-	Maturity   *float64 `json:"maturity"`
-	Completion float64  `json:"completion"`
-	Gap        *float64 `json:"gap"`
-	Rated      int      `json:"rated"`
-	Answered   int      `json:"answered"`
-	NA         int      `json:"na"`
-	Total      int      `json:"total"`
+	Ref        string        `json:"ref"`
+	Title      string        `json:"title"`
+	Maturity   *float64      `json:"maturity"`
+	Completion float64       `json:"completion"`
+	Gap        *float64      `json:"gap"`
+	Rated      int           `json:"rated"`
+	Answered   int           `json:"answered"`
+	NA         int           `json:"na"`
+	Total      int           `json:"total"`
+	Sections   []jsonSection `json:"sections,omitempty"`
 }
 
 // JSON writes the assessment, its scores and every stored answer as one JSON
@@ -102,29 +154,92 @@ func JSON(w io.Writer, d Data) error {
 			CreatedAt:       jsonTime(a.CreatedAt),
 			UpdatedAt:       jsonTime(a.UpdatedAt),
 		},
-		Scores:            []jsonScore{},
-		MissingFrameworks: append([]string{}, v.summary.Missing...),
-		Answers:           []jsonAnswer{},
+		jsonFigures: figures(v),
+		Answers:     []jsonAnswer{},
 	}
 	for _, af := range a.Frameworks {
 		doc.Assessment.Frameworks = append(doc.Assessment.Frameworks, jsonFramework{ID: af.ID, Version: af.Version, Position: af.Position})
-	}
-	for _, fs := range v.summary.Scores {
-		doc.Scores = append(doc.Scores, jsonFrameworkScore(fs, a.Target))
 	}
 	for _, g := range v.groups {
 		for _, r := range g.stored {
 			doc.Answers = append(doc.Answers, jsonAnswerOf(r))
 		}
 	}
+	return writeJSON(w, doc)
+}
+
+// FiguresJSON writes what `assay show --json` prints: who and what was
+// assessed and every figure (scores down to every section, gaps, themes,
+// only-in areas), without the answers.
+func FiguresJSON(w io.Writer, d Data) error {
+	a := d.Assessment
+	return writeJSON(w, struct {
+		FormatVersion int          `json:"format_version"`
+		Assessment    jsonIdentity `json:"assessment"`
+		jsonFigures
+	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target)}, figures(newView(d))})
+}
+
+type jsonIdentity struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Organisation string `json:"organisation"`
+	Assessor     string `json:"assessor"`
+	Target       int    `json:"target"`
+}
+
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	// Notes are prose ("< 24 hours", "R&D"); keep them readable, this is not HTML.
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return enc.Encode(v)
 }
 
-func jsonFrameworkScore(fs model.FrameworkScore, target model.Level) jsonScore {
+// figures computes every figure once for the JSON documents.
+func figures(v *view) jsonFigures {
+	target := v.Assessment.Target
+	fig := jsonFigures{
+		Scores:            []jsonScore{},
+		MissingFrameworks: append([]string{}, v.summary.Missing...),
+		Gaps:              map[string][]jsonGap{},
+		Themes:            []jsonTheme{},
+		OnlyIn:            []jsonOnlyIn{},
+	}
+	for _, fs := range v.summary.Scores {
+		fig.Scores = append(fig.Scores, jsonFrameworkScore(fs, target, v.answers))
+		gaps := []jsonGap{}
+		for _, g := range model.Gaps(fs.Framework, v.answers, target) {
+			gaps = append(gaps, jsonGap{g.Question.ID, g.Question.Ref, questionTitle(g.Question), int(g.Level), int(g.Target), g.Gap()})
+		}
+		fig.Gaps[fs.Framework.ID] = gaps
+	}
+	if v.Catalog == nil {
+		return fig
+	}
+	for _, d := range model.DifferencesOf(v.summary, v.answers, v.Catalog) {
+		for _, t := range d.Themes {
+			jt := jsonTheme{ID: t.Theme.ID, Title: t.Theme.Title, Strength: string(t.Theme.Strength),
+				Frameworks: d.Crosswalk.Frameworks, Sides: [2]jsonSide{jsonSideOf(t.Sides[0]), jsonSideOf(t.Sides[1])}}
+			if diff, ok := t.Difference(); ok {
+				diff = round(diff, 2)
+				jt.Difference = &diff
+			}
+			fig.Themes = append(fig.Themes, jt)
+		}
+		for _, o := range d.OnlyIn {
+			fig.OnlyIn = append(fig.OnlyIn, jsonOnlyIn{o.Area.Framework, o.Area.Title, jsonSideOf(o.SideScore)})
+		}
+	}
+	return fig
+}
+
+func jsonSideOf(s model.SideScore) jsonSide {
+	refs := append([]string{}, s.Refs...)
+	return jsonSide{Refs: refs, Maturity: maturity(s.Score), Completion: round(s.Completion(), 3), Answered: s.Answered(), Total: s.Total}
+}
+
+func jsonFrameworkScore(fs model.FrameworkScore, target model.Level, as model.Answers) jsonScore {
 	s := jsonScore{
 		Framework:  fs.Framework.ID,
 		Title:      fs.Framework.Title,
@@ -139,19 +254,28 @@ func jsonFrameworkScore(fs model.FrameworkScore, target model.Level) jsonScore {
 		Sections:   []jsonSection{},
 	}
 	for _, ss := range fs.Sections {
-		s.Sections = append(s.Sections, jsonSection{
-			Ref:        ss.Section.Ref,
-			Title:      ss.Section.Title,
-			Maturity:   maturity(ss.Score),
-			Completion: round(ss.Completion(), 3),
-			Gap:        gap(ss.Score, target),
-			Rated:      ss.Rated,
-			Answered:   ss.Answered(),
-			NA:         ss.NA,
-			Total:      ss.Total,
-		})
+		s.Sections = append(s.Sections, jsonSectionOf(fs.Framework, ss, target, as))
 	}
 	return s
+}
+
+// jsonSectionOf is a section's figures with its sub-sections' beneath.
+func jsonSectionOf(f *model.Framework, ss model.SectionScore, target model.Level, as model.Answers) jsonSection {
+	js := jsonSection{
+		Ref:        ss.Section.Ref,
+		Title:      ss.Section.Title,
+		Maturity:   maturity(ss.Score),
+		Completion: round(ss.Completion(), 3),
+		Gap:        gap(ss.Score, target),
+		Rated:      ss.Rated,
+		Answered:   ss.Answered(),
+		NA:         ss.NA,
+		Total:      ss.Total,
+	}
+	for _, c := range ss.Section.Sections {
+		js.Sections = append(js.Sections, jsonSectionOf(f, model.ScoreSection(f, c, as), target, as))
+	}
+	return js
 }
 
 func jsonAnswerOf(r row) jsonAnswer {

@@ -63,3 +63,41 @@ func BenchmarkQuestionnaireView(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkDashboardView draws the dashboard at 120×40 (figures already worked out).
+func BenchmarkDashboardView(b *testing.B) {
+	a, ans := halfAnswered(b)
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	m, _ = m.update(showDashboardMsg{})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkDifferencesView draws the theme table at 120×40.
+func BenchmarkDifferencesView(b *testing.B) {
+	a, ans := halfAnswered(b)
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	m, _ = m.update(showDifferencesMsg{})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkAnalyse is the work done once per answer change while the
+// dashboard or differences screen is in front: gaps and theme comparison.
+func BenchmarkAnalyse(b *testing.B) {
+	a, ans := halfAnswered(b)
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	b.ReportAllocs()
+	for b.Loop() {
+		m.quest.analyse()
+	}
+}

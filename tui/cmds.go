@@ -31,7 +31,7 @@ type common struct {
 	bars    map[barKey]string  // maturity bars already drawn
 }
 
-type barKey struct{ eighths, width int }
+type barKey struct{ eighths, width, mark int }
 
 type hintKey struct {
 	name  string
@@ -58,11 +58,19 @@ func (c *common) hint(name string, km help.KeyMap, w int) string {
 
 // Navigation messages: a screen asks the root to show another screen.
 type (
-	openMsg     struct{ id string } // open an assessment at its resume point
-	showHomeMsg struct{}            // back to the assessments list
-	showFormMsg struct{}            // the new-assessment form
-	showHelpMsg struct{}            // the help screen for the focused screen
-	quitMsg     struct{}            // save what is pending and quit
+	openMsg struct { // open an assessment at its resume point
+		id   string
+		then screenID // the screen to show it on: the questionnaire or the dashboard
+	}
+	showHomeMsg struct{} // back to the assessments list
+	showFormMsg struct{} // the new-assessment form
+	showHelpMsg struct{} // the help screen for the focused screen
+	quitMsg     struct{} // save what is pending and quit
+
+	showDashboardMsg   struct{}                // the dashboard of the open assessment
+	showDifferencesMsg struct{}                // the differences screen of the open assessment
+	jumpMsg            struct{ key model.Key } // answer that question in the questionnaire
+	backMsg            struct{}                // leave the dashboard or differences screen
 )
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
@@ -142,10 +150,13 @@ func loadSummaries(c *common) tea.Cmd {
 	return cmd
 }
 
-// loadAssessment reads one assessment with its answers.
+// loadAssessment reads one assessment with its answers. It first takes
+// note of the database's data version, so that a later checkChanged sees
+// what other processes write from now on.
 func loadAssessment(c *common, id string) tea.Cmd {
 	st := c.store
 	_, cmd := c.w.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		_, _ = st.Changed(ctx) // a failure shows in the reads below
 		a, err := st.Get(ctx, id)
 		if err != nil {
 			return assessmentMsg{id: id, err: err}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -170,4 +171,37 @@ func TestFlowCreateAnswerQuitResume(t *testing.T) {
 	}
 	f.keys("q")
 	f.final()
+}
+
+// In a running program: answer, open the dashboard and the differences; the
+// figures follow the answers, and a gap leads back to its question.
+func TestFlowAnswerDashboardDifferences(t *testing.T) {
+	st := testStore(t)
+	a := create(t, st, "Workshop 2026")
+	f := startFlow(t, st, a.ID)
+	f.waitFor("loaded", func(s snapshot) bool { return s.loaded })
+	f.keys("2", "l", "3") // ISO 4.1.q1 = 2, 4.1.q2 = 3
+	f.waitFor("saved", func(s snapshot) bool { return s.q == "4.1.q2" && s.pending == 0 })
+	f.keys("d")
+	f.waitFor("dashboard", func(s snapshot) bool { return s.screen == screenDashboard })
+	f.keys("j", "enter") // the biggest gap: 4.1.q1
+	f.waitFor("jumped", func(s snapshot) bool { return s.screen == screenQuestionnaire && s.q == "4.1.q1" })
+	f.keys("x")
+	f.waitFor("differences", func(s snapshot) bool { return s.screen == screenDifferences })
+	f.keys("q")
+	m := f.final()
+	v := screen(m)
+	if l := line(v, "Context, scope"); !strings.Contains(l, "2.5") {
+		t.Fatalf("context row %q", l)
+	}
+	m.screen = screenDashboard
+	v = screen(m)
+	mustContain(t, v, "2/64 answered", "4.1.q1")
+	if l := line(v, "4  Context of the"); !strings.Contains(l, "2.5") {
+		t.Fatalf("context bar %q", l)
+	}
+	saved, _ := st.Get(context.Background(), a.ID)
+	if _, q := saved.Resume(); q != "4.1.q1" {
+		t.Fatalf("resume %s", q)
+	}
 }

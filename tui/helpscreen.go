@@ -19,10 +19,24 @@ type helpScreen struct {
 }
 
 var questionnaireLegend = []string{
-	"Outline marks: · unanswered  0-5 level  na not applicable  ! flagged",
-	"               … saving  ✗ the last change was not saved",
-	"Bars: each top-level section's maturity on the 0-5 scale, its figure",
-	"      (– until something is rated) and the share answered.",
+	"Outline: · unanswered  0-5 level  na N/A  ! flagged  … saving  ✗ not saved",
+	"Bars: section maturity 0-5, its figure (– until rated) and the share answered",
+	"Related: the other framework's questions on the same theme; r lists, c copies",
+}
+
+var dashboardLegend = []string{
+	"Bars: maturity 0-5 of each top-level section; ┃ marks the target level.",
+	"      A bar that reaches ┃ has reached the target. Overall is the mean of",
+	"      the sections with a rated answer; % counts questions answered or N/A.",
+	"Gaps: rated questions below target, biggest first (gap = target − level).",
+}
+
+var differencesLegend = []string{
+	"Themes: each side's maturity is the mean of its rated questions under the",
+	"        theme's refs; diff is the first framework's minus the second's",
+	"        (– until both have one); match: how closely the frameworks correspond.",
+	"Only in one framework: areas the other framework does not cover.",
+	"enter on a row lists the answers behind both figures and how each is made.",
 }
 
 func newHelpScreen(c *common, title string, km help.KeyMap, legend []string) helpScreen {

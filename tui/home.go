@@ -252,14 +252,16 @@ func (h home) updateKey(msg tea.KeyPressMsg) (home, tea.Cmd) {
 	}
 	s, ok := h.selected()
 	if !ok {
-		if key.Matches(msg, kh.Open, kh.Rename, kh.Duplicate, kh.Delete, kh.Export) {
+		if key.Matches(msg, kh.Open, kh.Rename, kh.Duplicate, kh.Delete, kh.Export, kh.Dashboard) {
 			h.status, h.statusErr = "no assessment yet: n starts one", false
 		}
 		return h, nil
 	}
 	switch {
 	case key.Matches(msg, kh.Open):
-		return h, send(openMsg{s.Assessment.ID})
+		return h, send(openMsg{id: s.Assessment.ID, then: screenQuestionnaire})
+	case key.Matches(msg, kh.Dashboard):
+		return h, send(openMsg{id: s.Assessment.ID, then: screenDashboard})
 	case key.Matches(msg, kh.Rename):
 		return h.prompt(homeRename, s, "New name: ", s.Assessment.Name)
 	case key.Matches(msg, kh.Duplicate):

@@ -38,7 +38,7 @@ func TestHomeListsNewestFirst(t *testing.T) {
 	if strings.Index(v, "Older") > strings.Index(v, "Newer") {
 		t.Fatalf("not newest first:\n%s", v)
 	}
-	mustContain(t, v, "Acme Pte Ltd", "ISO 28000 4.0 (2%)", "MAS TRM – (0%)", "1% done", "id "+a.ID, "changed ")
+	mustContain(t, v, "Acme Pte Ltd", "ISO 28000 4.0 (1%)", "MAS TRM – (0%)", "0% done", "id "+a.ID, "changed ")
 	m = press(t, m, "j")
 	if s, _ := m.home.selected(); s.Assessment.ID != b.ID {
 		t.Fatal("j did not select the next")

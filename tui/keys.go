@@ -17,6 +17,11 @@ type KeyMap struct {
 	Note          NoteKeys
 	Reason        PromptKeys
 	Find          FindKeys
+	Related       RelatedKeys
+	Copy          ConfirmKeys
+	Dashboard     DashboardKeys
+	Differences   DifferencesKeys
+	Drill         DrillKeys
 	Help          HelpKeys
 }
 
@@ -34,6 +39,7 @@ func DefaultKeyMap() KeyMap {
 			Duplicate: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "duplicate")),
 			Delete:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
 			Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
+			Dashboard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dashboard")),
 			Help:      help,
 			Quit:      quit,
 		},
@@ -84,6 +90,9 @@ func DefaultKeyMap() KeyMap {
 			GuidanceDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll guidance down")),
 			GuidanceUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll guidance up")),
 			Outline:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline on/off")),
+			Related:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related questions")),
+			Dashboard:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dashboard")),
+			Differences:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "differences")),
 			Home:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "assessments")),
 			Help:           help,
 			Quit:           quit,
@@ -104,6 +113,49 @@ func DefaultKeyMap() KeyMap {
 			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 			Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		},
+		Related: RelatedKeys{
+			Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+			Copy:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy this level there (asks first)")),
+			Go:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to that question")),
+			Close: key.NewBinding(key.WithKeys("esc", "r"), key.WithHelp("esc/r", "back to the question")),
+			Quit:  quit,
+		},
+		Copy: ConfirmKeys{
+			Yes:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, copy and save")),
+			No:   key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no, leave it")),
+			Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		},
+		Dashboard: DashboardKeys{
+			Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous gap")),
+			Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next gap")),
+			Jump:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer that question")),
+			Differences: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "differences")),
+			Back:        key.NewBinding(key.WithKeys("esc", "d"), key.WithHelp("esc", "back")),
+			Help:        help,
+			Quit:        quit,
+		},
+		Differences: DifferencesKeys{
+			Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+			Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+			PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+			PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+			Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answers behind a row")),
+			Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "themes/profile")),
+			Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by difference")),
+			Dashboard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dashboard")),
+			Back:      key.NewBinding(key.WithKeys("esc", "x"), key.WithHelp("esc", "back")),
+			Help:      help,
+			Quit:      quit,
+		},
+		Drill: DrillKeys{
+			Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous question")),
+			Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next question")),
+			Jump: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to that question")),
+			Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back to the table")),
+			Help: help,
+			Quit: quit,
+		},
 		Help: HelpKeys{
 			Close: key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("esc/?/q", "close help")),
 			Quit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -113,12 +165,12 @@ func DefaultKeyMap() KeyMap {
 
 // HomeKeys are the keys of the assessments list.
 type HomeKeys struct {
-	Up, Down, Open, New, Rename, Duplicate, Delete, Export, Help, Quit key.Binding
+	Up, Down, Open, New, Rename, Duplicate, Delete, Export, Dashboard, Help, Quit key.Binding
 }
 
 // ShortHelp is the one-line hint.
 func (k HomeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.New, k.Rename, k.Duplicate, k.Delete, k.Export, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.New, k.Rename, k.Duplicate, k.Delete, k.Export, k.Dashboard, k.Help, k.Quit}
 }
 
 // FullHelp is the help screen.
@@ -126,7 +178,7 @@ func (k HomeKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Open, k.New},
 		{k.Rename, k.Duplicate, k.Delete, k.Export},
-		{k.Help, k.Quit},
+		{k.Dashboard, k.Help, k.Quit},
 	}
 }
 
@@ -187,12 +239,14 @@ type QuestionnaireKeys struct {
 	First, Last, Clear, Note, Flag                    key.Binding
 	Framework, FrameworkBack, Find, Guidance, Outline key.Binding
 	GuidanceDown, GuidanceUp                          key.Binding
+	Related, Dashboard, Differences                   key.Binding
 	Home, Help, Quit                                  key.Binding
 }
 
 // ShortHelp is the one-line hint.
 func (k QuestionnaireKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.SetLevel, k.NA, k.Confirm, k.Next, k.NextUnanswered, k.Note, k.Flag, k.Framework, k.Find, k.Help, k.Quit}
+	return []key.Binding{k.SetLevel, k.NA, k.Confirm, k.Next, k.NextUnanswered, k.Note, k.Flag, k.Framework, k.Find,
+		k.Related, k.Dashboard, k.Differences, k.Help, k.Quit}
 }
 
 // FullHelp is the help screen.
@@ -201,7 +255,7 @@ func (k QuestionnaireKeys) FullHelp() [][]key.Binding {
 		{k.SetLevel, k.NA, k.PickerUp, k.PickerDown, k.Confirm, k.Clear},
 		{k.Prev, k.Next, k.PrevUnanswered, k.NextUnanswered, k.First, k.Last},
 		{k.Note, k.Flag, k.Framework, k.FrameworkBack, k.Find},
-		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Home, k.Help, k.Quit},
+		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.Dashboard, k.Differences, k.Home, k.Help, k.Quit},
 	}
 }
 
@@ -239,3 +293,63 @@ func (k HelpKeys) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Qu
 
 // FullHelp is the help screen.
 func (k HelpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// RelatedKeys are the keys of the related-questions list of the questionnaire.
+type RelatedKeys struct {
+	Up, Down, Copy, Go, Close, Quit key.Binding
+}
+
+// ShortHelp is the one-line hint.
+func (k RelatedKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Copy, k.Go, k.Up, k.Down, k.Close, k.Quit}
+}
+
+// FullHelp is the help screen.
+func (k RelatedKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Copy, k.Go}, {k.Close, k.Quit}}
+}
+
+// DashboardKeys are the keys of the dashboard.
+type DashboardKeys struct {
+	Up, Down, Jump, Differences, Back, Help, Quit key.Binding
+}
+
+// ShortHelp is the one-line hint.
+func (k DashboardKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Jump, k.Differences, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen.
+func (k DashboardKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Differences, k.Back, k.Help, k.Quit}}
+}
+
+// DifferencesKeys are the keys of the differences screen.
+type DifferencesKeys struct {
+	Up, Down, PageUp, PageDown, Open, Tab, Sort, Dashboard, Back, Help, Quit key.Binding
+}
+
+// ShortHelp is the one-line hint.
+func (k DifferencesKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Tab, k.Open, k.Sort, k.Up, k.Down, k.Dashboard, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen.
+func (k DifferencesKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open}, {k.Tab, k.Sort, k.Dashboard, k.Back, k.Help, k.Quit}}
+}
+
+// DrillKeys are the keys of the answers behind a row of the differences table.
+type DrillKeys struct {
+	Up, Down, Jump, Back, Help, Quit key.Binding
+}
+
+// ShortHelp is the one-line hint.
+func (k DrillKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Jump, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen.
+func (k DrillKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Back, k.Help, k.Quit}}
+}

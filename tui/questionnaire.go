@@ -17,10 +17,12 @@ import (
 type qMode int
 
 const (
-	qBrowse qMode = iota // answering: level keys, moves
-	qNote                // typing in the note editor
-	qReason              // typing why a question does not apply
-	qFind                // typing a clause to find
+	qBrowse  qMode = iota // answering: level keys, moves
+	qNote                 // typing in the note editor
+	qReason               // typing why a question does not apply
+	qFind                 // typing a clause to find
+	qRelated              // choosing among the related questions of the other framework
+	qCopy                 // confirming a level copied to a related question
 )
 
 // pickNA is the picker row of "not applicable", after levels 0-5.
@@ -112,6 +114,12 @@ type fwView struct {
 	cur      int // current question
 	picker   int // highlighted picker row: 0-5, or pickNA
 	score    model.FrameworkScore
+
+	// The framework of the assessment that a crosswalk relates this one to
+	// (nil if none), and the related questions there, found on first use.
+	other   *fwView
+	cw      *model.Crosswalk
+	related map[int]relatedSet
 }
 
 func newFwView(f *model.Framework) *fwView {
@@ -207,6 +215,14 @@ type questionnaire struct {
 	outlineToggled bool
 	leaveArmed     bool // esc was pressed with unsaved answers: esc again leaves
 
+	an    *analysis // scores, gaps and differences of the confirmed answers
+	stale bool      // the confirmed answers changed since an was built
+
+	relSel   int      // highlighted related question
+	cp       copyPlan // the copy being confirmed
+	copySeq  uint64   // the save of the newest copy, to confirm it when saved
+	copyDone string   // what the status line says when it is
+
 	status    string
 	statusErr bool
 }
@@ -236,6 +252,7 @@ func (q *questionnaire) applyStyles() {
 // open starts loading an assessment.
 func (q questionnaire) open(id string) (questionnaire, tea.Cmd) {
 	q.id, q.loading, q.fws, q.status, q.statusErr = id, true, nil, "", false
+	q.an, q.stale, q.mode = nil, false, qBrowse
 	return q, loadAssessment(q.c, id)
 }
 
@@ -264,6 +281,8 @@ func (q questionnaire) load(a model.Assessment, answers []model.Answer) question
 		q.rescore(v)
 		q.syncPicker(v)
 	}
+	q.relate()
+	q.stale = true
 	if len(q.missing) > 0 {
 		q.status = fmt.Sprintf("framework %s is not loaded here; its answers are kept", inert(strings.Join(q.missing, ", ")))
 		q.statusErr = true
@@ -325,7 +344,12 @@ func (q *questionnaire) save(ch store.Change) tea.Cmd {
 	if v == nil || len(v.qs) == 0 {
 		return nil
 	}
-	k := v.key()
+	_, cmd := q.saveKey(v.key(), ch)
+	return cmd
+}
+
+// saveKey sends one change of any question of the assessment to the store.
+func (q *questionnaire) saveKey(k model.Key, ch store.Change) (uint64, tea.Cmd) {
 	seq, cmd := saveAnswer(q.c, q.id, k, ch)
 	s := q.saves[k]
 	if s == nil {
@@ -344,7 +368,7 @@ func (q *questionnaire) save(ch store.Change) tea.Cmd {
 	if ch.Flagged != nil {
 		s.want.Flagged = *ch.Flagged
 	}
-	return cmd
+	return seq, cmd
 }
 
 // saved takes a save's result. It is idempotent and order-proof: an older
@@ -381,8 +405,12 @@ func (q questionnaire) saved(msg answerSavedMsg) questionnaire {
 				q.rescore(v)
 			}
 		}
+		q.stale = true
 	}
 	q.status, q.statusErr = "saved "+msg.at.Format("15:04:05"), false
+	if msg.seq == q.copySeq {
+		q.status = q.copyDone + " · saved " + msg.at.Format("15:04:05")
+	}
 	return q
 }
 
@@ -440,7 +468,7 @@ func (q *questionnaire) moveTo(i int) tea.Cmd {
 	v.cur = i
 	q.guideOff = 0
 	q.syncPicker(v)
-	return q.saveResume()
+	return tea.Batch(q.saveResume(), checkChanged(q.c, q.id))
 }
 
 func (q *questionnaire) saveResume() tea.Cmd {
@@ -484,13 +512,7 @@ func (q *questionnaire) commitNote() tea.Cmd {
 	v := q.active()
 	if v == nil || v.key() != q.noteKey {
 		// The editor always belongs to the current question; be safe anyway.
-		seq, cmd := saveAnswer(q.c, q.id, q.noteKey, store.SetNote(text))
-		s := q.saves[q.noteKey]
-		if s == nil {
-			s = &saveState{}
-			q.saves[q.noteKey] = s
-		}
-		s.sent[fNote], s.want.Note = seq, text
+		_, cmd := q.saveKey(q.noteKey, store.SetNote(text))
 		return cmd
 	}
 	return q.save(store.SetNote(text))
@@ -518,6 +540,8 @@ func (q questionnaire) Update(msg tea.Msg) (questionnaire, tea.Cmd) {
 			return q, nil
 		}
 		return q.saved(msg), nil
+	case refreshedMsg:
+		return q.refreshed(msg), nil
 	case resumeSavedMsg:
 		if msg.err != nil && msg.id == q.id {
 			q.status, q.statusErr = "position not saved: "+inert(msg.err.Error()), true
@@ -607,6 +631,10 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 			return q, cmd
 		}
 		return q.updateInput(msg)
+	case qRelated:
+		return q.updateRelated(msg)
+	case qCopy:
+		return q.updateCopy(msg)
 	case qFind:
 		switch {
 		case key.Matches(msg, k.Find.Quit):
@@ -713,7 +741,7 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 			step = len(q.fws) - 1
 		}
 		q.fi = (q.fi + step) % len(q.fws)
-		return q, q.saveResume()
+		return q, tea.Batch(q.saveResume(), checkChanged(q.c, q.id))
 	case key.Matches(msg, kq.Find):
 		q.mode = qFind
 		q.find.Reset()
@@ -734,6 +762,12 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 	case key.Matches(msg, kq.Outline):
 		q.outlineToggled = !q.outlineToggled
 		q.resizeEditors()
+	case key.Matches(msg, kq.Related):
+		return q.openRelated()
+	case key.Matches(msg, kq.Dashboard):
+		return q, send(showDashboardMsg{})
+	case key.Matches(msg, kq.Differences):
+		return q, send(showDifferencesMsg{})
 	}
 	return q, nil
 }

@@ -333,7 +333,7 @@ func TestEscGoesHomeAndHelpOpens(t *testing.T) {
 	if m.screen != screenHelp {
 		t.Fatal("? did not open help")
 	}
-	mustContain(t, screen(m), "Keys: questionnaire", "set the level", "next unanswered", "edit note", "Outline marks")
+	mustContain(t, screen(m), "Keys: questionnaire", "set the level", "next unanswered", "edit note", "Outline:")
 	m = press(t, m, "?")
 	if m.screen != screenQuestionnaire {
 		t.Fatal("? did not close help")
@@ -479,6 +479,14 @@ func TestCtrlCQuitsEverywhere(t *testing.T) {
 		"export":        {"esc", "e"},
 		"delete":        {"esc", "x"},
 		"form":          {"esc", "n"},
+		"related":       {"r"},
+		"copy":          {"1", "r", "c"},
+		"dashboard":     {"d"},
+		"dash help":     {"d", "?"},
+		"home dash":     {"esc", "d"},
+		"differences":   {"x"},
+		"profile":       {"x", "tab"},
+		"drill":         {"x", "enter"},
 	} {
 		m := newTest(t, st, a.ID, 80, 24)
 		m = press(t, m, keys...)

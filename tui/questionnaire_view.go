@@ -139,6 +139,10 @@ func (q questionnaire) hint() string {
 		return q.c.hint("reason", k.Reason, q.width)
 	case qFind:
 		return q.c.hint("find", k.Find, q.width)
+	case qRelated:
+		return q.c.hint("related", k.Related, q.width)
+	case qCopy:
+		return q.c.hint("copy", k.Copy, q.width)
 	}
 	return q.c.hint("questionnaire", k.Questionnaire, q.width)
 }
@@ -237,6 +241,14 @@ func (q *questionnaire) barsPane(v *fwView, w, h int) []string {
 	if room < 1 {
 		foot, room = nil, h-len(head)
 	}
+	// The related questions of the other framework, where the sections leave room.
+	var related []string
+	if free := room - len(v.score.Sections) - 1; free >= 2 && q.mode != qRelated && q.mode != qCopy {
+		related = q.relatedPanel(v, w, free)
+		if len(related) > 0 {
+			room = len(v.score.Sections)
+		}
+	}
 	curTop := v.top[v.cur]
 	first := clamp(curTop-room/2, 0, len(v.score.Sections)-room)
 	out := head
@@ -252,6 +264,10 @@ func (q *questionnaire) barsPane(v *fwView, w, h int) []string {
 		}
 		out = append(out, line)
 	}
+	if len(related) > 0 {
+		out = append(out, "")
+		out = append(out, related...)
+	}
 	for len(out) < h-len(foot) {
 		out = append(out, "")
 	}
@@ -259,37 +275,8 @@ func (q *questionnaire) barsPane(v *fwView, w, h int) []string {
 	return block(out, w, h)
 }
 
-// bar draws a maturity on the 0-5 scale in w cells, in eighths; -1 eighths
-// is "nothing rated". Drawn bars are kept until the styles change.
-func (q *questionnaire) bar(sc model.Score, w int) string {
-	eighths := -1
-	if sc.HasMaturity() {
-		eighths = clamp(int(sc.Maturity/5*float64(w*8)+0.5), 0, w*8)
-	}
-	k := barKey{eighths, w}
-	if b, ok := q.c.bars[k]; ok {
-		return b
-	}
-	st := q.c.styles
-	var b string
-	if eighths < 0 {
-		b = st.BarEmpty.Render(strings.Repeat("░", w))
-	} else {
-		full, part := eighths/8, eighths%8
-		s := strings.Repeat("█", full)
-		n := full
-		if part > 0 {
-			s += string([]rune("▏▎▍▌▋▊▉")[part-1])
-			n++
-		}
-		b = st.BarFull.Render(s) + st.BarEmpty.Render(strings.Repeat("░", w-n))
-	}
-	if q.c.bars == nil || len(q.c.bars) > 512 {
-		q.c.bars = map[barKey]string{}
-	}
-	q.c.bars[k] = b
-	return b
-}
+// bar draws a maturity on the 0-5 scale in w cells (see common.bar).
+func (q *questionnaire) bar(sc model.Score, w int) string { return q.c.bar(sc, w, -1) }
 
 // figure is a maturity with one decimal, or "–" when nothing is rated.
 func figure(sc model.Score) string {
@@ -299,7 +286,8 @@ func figure(sc model.Score) string {
 	return strconv.FormatFloat(sc.Maturity, 'f', 1, 64)
 }
 
-func percent(x float64) int { return int(x*100 + 0.5) }
+// percent is a share in whole per cent, as every screen and `assay show` give it.
+func percent(x float64) int { return model.Percent(x) }
 
 // minGuidance is the fewest lines worth giving to guidance in auto mode.
 const minGuidance = 8
@@ -314,8 +302,11 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	if w <= 0 || h <= 0 {
 		return nil, false
 	}
-	if q.mode == qFind {
+	switch q.mode {
+	case qFind:
 		return q.findLines(v, w, h), false
+	case qRelated, qCopy:
+		return q.relatedLines(v, w, h), false
 	}
 	st := q.c.styles
 	t := v.text[v.cur]

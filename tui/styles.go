@@ -30,6 +30,7 @@ type Styles struct {
 	Flag      lipgloss.Style
 	BarFull   lipgloss.Style
 	BarEmpty  lipgloss.Style
+	Target    lipgloss.Style // the target mark on a bar
 	Sep       lipgloss.Style // pane separators
 	Key       lipgloss.Style // a key name in prose
 
@@ -71,6 +72,7 @@ func NewStyles(isDark, noColor bool) *Styles {
 		Flag:      lipgloss.NewStyle().Bold(true).Foreground(warn),
 		BarFull:   lipgloss.NewStyle().Foreground(accent),
 		BarEmpty:  lipgloss.NewStyle().Foreground(faint),
+		Target:    lipgloss.NewStyle().Bold(true).Foreground(warn),
 		Sep:       lipgloss.NewStyle().Foreground(faint),
 		Key:       lipgloss.NewStyle().Bold(true),
 		Help:      help.DefaultStyles(isDark),
@@ -104,6 +106,7 @@ func plainStyles() *Styles {
 		Flag:      p.Bold(true),
 		BarFull:   p,
 		BarEmpty:  p,
+		Target:    p.Bold(true),
 		Sep:       p,
 		Key:       p.Bold(true),
 		Help: help.Styles{

@@ -1,11 +1,14 @@
 // Package tui is assay's terminal interface: the assessments list, the
-// new-assessment form, the questionnaire and the help screen, in Bubble Tea.
+// new-assessment form, the questionnaire, the dashboard, the differences
+// between two frameworks and the help screen, in Bubble Tea.
 //
 // The root Model is the only tea.Model; screens are plain structs with
 // Update and View behind an explicit screen enum. Window sizes go to every
 // screen, keys only to the focused one. The store is used only inside
 // tea.Cmds; writes go through one ordered queue (writer) that is flushed
-// before the program ends, so quitting at any moment loses nothing.
+// before the program ends, so quitting at any moment loses nothing. Changes
+// made by another process show when the user moves or opens the dashboard or
+// differences screen (see refresh.go).
 package tui
 
 import (
@@ -43,10 +46,8 @@ const (
 	screenForm
 	screenQuestionnaire
 	screenHelp
-	// Reserved for a later issue: the dashboard (key d) and the differences
-	// table (key x on the questionnaire screen; x deletes on the home screen).
-	screenDashboard
-	screenDifferences
+	screenDashboard   // key d on the questionnaire and home screens
+	screenDifferences // key x on the questionnaire and dashboard (x deletes on the home screen)
 )
 
 // Model is the root model.
@@ -61,6 +62,8 @@ type Model struct {
 	form         form
 	quest        questionnaire
 	help         helpScreen
+	dash         dashboard
+	diff         differences
 
 	quitting  bool // saving what is pending on the way out
 	forceQuit bool // a save failed on the way out: the next quit key quits anyway
@@ -95,6 +98,8 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 	m.home = newHome(c)
 	m.quest = newQuestionnaire(c)
 	m.form = newForm(c)
+	m.dash = newDashboard(c)
+	m.diff = newDifferences(c)
 	if opts.OpenID != "" {
 		m.screen = screenQuestionnaire
 		m.quest.id, m.quest.loading = opts.OpenID, true
@@ -134,16 +139,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.update(msg)
 }
 
+// update takes one message; afterwards the dashboard and differences
+// screens, when in front, have figures of the answers as they are now.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.step(msg)
+	if (m.screen == screenDashboard || m.screen == screenDifferences) && !m.quest.loading && (m.quest.stale || m.quest.an == nil) {
+		m.quest.analyse()
+	}
+	m.dash.an, m.diff.an = m.quest.an, m.quest.an
+	return m, cmd
+}
+
+func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		var cmds [4]tea.Cmd
+		var cmds [6]tea.Cmd
 		m.home, cmds[0] = m.home.Update(msg)
 		m.form, cmds[1] = m.form.Update(msg)
 		m.quest, cmds[2] = m.quest.Update(msg)
 		m.help, cmds[3] = m.help.Update(msg)
+		m.dash, cmds[4] = m.dash.Update(msg)
+		m.diff, cmds[5] = m.diff.Update(msg)
 		return m, tea.Batch(cmds[:]...)
 
 	case tea.BackgroundColorMsg:
@@ -187,6 +205,59 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case openMsg:
 		m.screen = screenQuestionnaire
 		m.quest, cmd = m.quest.open(msg.id)
+		if msg.then == screenDashboard {
+			m.dash = m.dash.reset(screenHome)
+			m.screen = screenDashboard
+		}
+		return m, cmd
+
+	case showDashboardMsg:
+		if m.quest.id == "" {
+			return m, nil
+		}
+		switch m.screen {
+		case screenQuestionnaire:
+			m.dash = m.dash.reset(screenQuestionnaire)
+		case screenDifferences:
+			if m.diff.back != screenDashboard {
+				m.dash = m.dash.reset(m.diff.back)
+			}
+		}
+		m.screen = screenDashboard
+		return m, checkChanged(m.c, m.quest.id)
+
+	case showDifferencesMsg:
+		if m.quest.id == "" {
+			return m, nil
+		}
+		if m.screen == screenQuestionnaire || m.screen == screenDashboard {
+			m.diff = m.diff.reset(m.screen)
+		}
+		m.screen = screenDifferences
+		return m, checkChanged(m.c, m.quest.id)
+
+	case backMsg:
+		switch m.screen {
+		case screenDashboard:
+			m.screen = m.dash.back
+		case screenDifferences:
+			m.screen = m.diff.back
+			if m.screen == screenDashboard {
+				return m, checkChanged(m.c, m.quest.id)
+			}
+		}
+		if m.screen == screenHome {
+			m.home, cmd = m.home.reload()
+			return m, cmd
+		}
+		if m.screen == screenQuestionnaire {
+			return m, checkChanged(m.c, m.quest.id)
+		}
+		return m, nil
+
+	case jumpMsg:
+		m.screen = screenQuestionnaire
+		m.quest, cmd = m.quest.jump(msg.key)
 		return m, cmd
 
 	case loadFailedMsg:
@@ -220,6 +291,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.help = newHelpScreen(m.c, "questionnaire", m.c.keys.Questionnaire, questionnaireLegend)
 		case screenForm:
 			m.help = newHelpScreen(m.c, "new assessment", m.c.keys.Form, nil)
+		case screenDashboard:
+			m.help = newHelpScreen(m.c, "dashboard", m.c.keys.Dashboard, dashboardLegend)
+		case screenDifferences:
+			if m.diff.drill {
+				m.help = newHelpScreen(m.c, "answers behind a theme", m.c.keys.Drill, differencesLegend)
+			} else {
+				m.help = newHelpScreen(m.c, "differences", m.c.keys.Differences, differencesLegend)
+			}
 		}
 		m.help, _ = m.help.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
 		m.screen = screenHelp
@@ -247,6 +326,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.setStatus(fmt.Sprintf("✗ not saved in assessment %s, %s: %s", msg.id, msg.key.Qualified(), inert(msg.err.Error())), true)
 		}
 		return m.broadcast(msg)
+
+	case refreshedMsg:
+		before := m.quest.status
+		m, cmd = m.broadcast(msg)
+		if (m.screen == screenDashboard || m.screen == screenDifferences) && m.quest.status != before {
+			m.setStatus(m.quest.status, m.quest.statusErr)
+		}
+		return m, cmd
 
 	case summariesMsg, assessmentMsg, renamedMsg, duplicatedMsg, deletedMsg, exportedMsg, resumeSavedMsg:
 		return m.broadcast(msg)
@@ -283,6 +370,10 @@ func (m Model) updateFocused(msg tea.Msg) (Model, tea.Cmd) {
 		m.quest, cmd = m.quest.Update(msg)
 	case screenHelp:
 		m.help, cmd = m.help.Update(msg)
+	case screenDashboard:
+		m.dash, cmd = m.dash.Update(msg)
+	case screenDifferences:
+		m.diff, cmd = m.diff.Update(msg)
 	}
 	return m, cmd
 }
@@ -374,6 +465,10 @@ func (m *Model) setStatus(text string, isErr bool) {
 		m.form.status, m.form.statusErr = text, isErr
 	case screenQuestionnaire:
 		m.quest.status, m.quest.statusErr = text, isErr
+	case screenDashboard:
+		m.dash.status, m.dash.statusErr = text, isErr
+	case screenDifferences:
+		m.diff.status, m.diff.statusErr = text, isErr
 	}
 }
 
@@ -409,6 +504,10 @@ func (m Model) render() string {
 		return m.quest.View()
 	case screenHelp:
 		return m.help.View()
+	case screenDashboard:
+		return m.dash.View()
+	case screenDifferences:
+		return m.diff.View()
 	}
 	return ""
 }

@@ -152,11 +152,66 @@ func TestEverySize(t *testing.T) {
 			m, _ = m.update(keyMsg("x"))
 			return m
 		},
+		"related": func(m Model) Model { m, _ = m.update(keyMsg("r")); return m },
+		"copy": func(m Model) Model {
+			m, _ = m.update(keyMsg("home"))
+			m, _ = m.update(keyMsg("r"))
+			m, _ = m.update(keyMsg("c"))
+			return m
+		},
+		"dashboard": func(m Model) Model { m, _ = m.update(showDashboardMsg{}); return m },
+		"dashboard gaps": func(m Model) Model {
+			m, _ = m.update(showDashboardMsg{})
+			m, _ = m.update(keyMsg("j"))
+			m, _ = m.update(keyMsg("j"))
+			return m
+		},
+		"dashboard loading": func(m Model) Model {
+			m = homeModel(t, m.width, m.height)
+			m, _ = m.update(keyMsg("d"))
+			return m
+		},
+		"dashboard help": func(m Model) Model {
+			m, _ = m.update(showDashboardMsg{})
+			m, _ = m.update(showHelpMsg{})
+			return m
+		},
+		"differences": func(m Model) Model { m, _ = m.update(showDifferencesMsg{}); return m },
+		"differences sorted": func(m Model) Model {
+			m, _ = m.update(showDifferencesMsg{})
+			for _, k := range []string{"s", "j", "j", "j", "pgdown", "j"} {
+				m, _ = m.update(keyMsg(k))
+			}
+			return m
+		},
+		"profile": func(m Model) Model {
+			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(keyMsg("tab"))
+			m, _ = m.update(keyMsg("pgdown"))
+			return m
+		},
+		"drill": func(m Model) Model {
+			m, _ = m.update(showDifferencesMsg{})
+			for _, k := range []string{"j", "j", "j", "j", "j", "j", "enter", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j"} {
+				m, _ = m.update(keyMsg(k))
+			}
+			return m
+		},
+		"drill only-in": func(m Model) Model {
+			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(keyMsg("pgdown"))
+			m, _ = m.update(keyMsg("pgdown"))
+			m, _ = m.update(keyMsg("enter"))
+			return m
+		},
 	}
+	// A mode is entered once per width, 24 rows high, then drawn at
+	// every height by resizing (loading the demo for every size is slow).
 	for name, mode := range modes {
 		for _, w := range widths {
+			m := mode(demoModel(t, w, 24))
 			for _, h := range heights {
-				m := mode(demoModel(t, w, h))
+				m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
 				checkFrame(t, m, w, h)
 				if w < minWidth || h < minHeight {
 					if v := screen(m); strings.Contains(v, "\n") || (w >= 16 && !strings.HasPrefix(v, "Enlarge")) {
@@ -215,6 +270,24 @@ func TestNoColorAndBackgrounds(t *testing.T) {
 			t.Fatal("coloured view says something else than the plain one")
 		}
 	}
+	// The dashboard, differences and related screens too.
+	for _, keys := range [][]string{{"d"}, {"d", "j", "j"}, {"x"}, {"x", "j", "enter", "j"}, {"x", "tab"}, {"home", "r", "c"}} {
+		mp := demoModel(t, 120, 40)
+		mc := newModel(Options{Catalog: testCatalog(t), OpenID: a.ID}, clock, false)
+		mc, _ = mc.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		mc, _ = mc.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+		mc, _ = mc.update(tea.BackgroundColorMsg{Color: colorOf(true)})
+		for _, k := range keys {
+			mc, _ = mc.update(keyMsg(k))
+			mp, _ = mp.update(keyMsg(k))
+		}
+		if ansi.Strip(mc.View().Content) != screen(mp) {
+			t.Fatalf("after %v the coloured view says something else:\n%s\n---\n%s", keys, ansi.Strip(mc.View().Content), screen(mp))
+		}
+		if !strings.Contains(mc.View().Content, "\x1b[") {
+			t.Fatalf("after %v: no styling", keys)
+		}
+	}
 	v := plain.View()
 	if !v.AltScreen {
 		t.Fatal("not on the alternate screen")
@@ -226,4 +299,88 @@ func colorOf(dark bool) color.Color {
 		return color.RGBA{0x10, 0x10, 0x10, 0xff}
 	}
 	return color.RGBA{0xfa, 0xfa, 0xfa, 0xff}
+}
+
+func TestGoldenDashboard(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(keyMsg("d"))
+			m, _ = m.update(showDashboardMsg{})
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenDashboardGaps(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(showDashboardMsg{})
+			m, _ = m.update(keyMsg("j"))
+			m, _ = m.update(keyMsg("j"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenDifferences(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(showDifferencesMsg{})
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenDifferencesProfile(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(keyMsg("tab"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenDifferencesDrill(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(keyMsg("enter"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenRelated(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(keyMsg("r"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+func TestGoldenCopyConfirm(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
+			m := demoModel(t, s[0], s[1])
+			m, _ = m.update(keyMsg("home")) // 4.1.q1, level 3, related to MAS 3.3.q1
+			m, _ = m.update(keyMsg("r"))
+			m, _ = m.update(keyMsg("c"))
+			checkFrame(t, m, s[0], s[1])
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
 }

@@ -1,0 +1,146 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/store"
+)
+
+// other opens a second store on the same file: another process, as far as
+// SQLite's data_version is concerned.
+func other(t *testing.T, m Model) *store.Store {
+	t.Helper()
+	st, err := store.Open(m.c.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestAnotherProcessWritesShowOnMove(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	st2 := other(t, m)
+	ctx := context.Background()
+	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q2", store.Change{Level: ptr(model.Level(4)), Note: ptr("from the CLI")}, "cli"); err != nil {
+		t.Fatal(err)
+	}
+	// Nothing happens until the user moves: no polling.
+	mustNotContain(t, screen(m), "4.0")
+	if a2, _ := m.quest.shown(qk(iso, "4.1.q2")); a2.Level != model.Unanswered {
+		t.Fatal("read without a move")
+	}
+	m = press(t, m, "l")
+	v := screen(m)
+	mustContain(t, v, "Note  from the CLI", "▸ 4   Measured        ● saved", "1 answer(s) changed in another session")
+	if p := m.quest.active().picker; p != 4 {
+		t.Fatalf("picker %d", p)
+	}
+	if l := line(v, "│ ▸4 "); !strings.Contains(l, "4.0") {
+		t.Fatalf("bar not updated: %q", l)
+	}
+	// A second move with nothing new reads nothing and says nothing.
+	m.quest.status = ""
+	m = press(t, m, "l")
+	mustNotContain(t, screen(m), "changed in another session")
+}
+
+func TestAnotherProcessWritesShowOnDashboardAndDifferences(t *testing.T) {
+	m, a := openTest(t, 120, 40)
+	st2 := other(t, m)
+	ctx := context.Background()
+	m = press(t, m, "d")
+	mustContain(t, screen(m), "0/101 answered")
+	m = press(t, m, "esc")
+	answer(t, st2, a.ID, map[model.Key]model.Level{qk(mas, "3.1.q1"): 1})
+	m = press(t, m, "d")
+	v := screen(m)
+	mustContain(t, v, "1/101 answered", "3.1.q1", "1 answer(s) changed in another session")
+	if l := line(v, "3  Technology Risk Governance"); !strings.Contains(l, "1.0") {
+		t.Fatalf("MAS 3 row %q", l)
+	}
+	if _, err := st2.Save(ctx, a.ID, iso, "5.1.q1", store.SetLevel(3), "cli"); err != nil {
+		t.Fatal(err)
+	}
+	m = press(t, m, "x")
+	if l := line(screen(m), "Governance"); !strings.Contains(l, "3.0") || !strings.Contains(l, "1.0") || !strings.Contains(l, "+2.0") {
+		t.Fatalf("governance row %q", l)
+	}
+	// Back from the differences to the dashboard looks again.
+	answer(t, st2, a.ID, map[model.Key]model.Level{qk(iso, "4.1.q1"): 0})
+	m = press(t, m, "esc")
+	if l := line(screen(m), "4.1.q1"); !strings.Contains(l, "0      3   3") {
+		t.Fatalf("gap row %q", l)
+	}
+}
+
+// A change of ours still on its way, or newer than the read, is not undone
+// by what another process wrote; an open note editor keeps its text.
+func TestRefreshKeepsLocalChanges(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	st2 := other(t, m)
+	ctx := context.Background()
+	m = press(t, m, "2") // ISO 4.1.q1 = 2, saved
+
+	// A result that reports a read made before our save came back: ours stays.
+	k := qk(iso, "4.1.q1")
+	okSeq := m.quest.saves[k].okSeq
+	stale := refreshedMsg{seq: okSeq - 1, id: a.ID, changed: true, a: m.quest.a,
+		answers: []model.Answer{{Framework: iso, QuestionID: "4.1.q1", Level: 5}, {Framework: mas, QuestionID: "3.1.q1", Level: 3}}}
+	m = update(t, m, stale)
+	if got, _ := m.quest.shown(k); got.Level != 2 {
+		t.Fatalf("an older read undid our save: %v", got.Level)
+	}
+	if got, _ := m.quest.shown(qk(mas, "3.1.q1")); got.Level != 3 {
+		t.Fatalf("the other change was not taken: %v", got.Level)
+	}
+
+	// A save still on its way is shown over whatever the read says.
+	m.quest.saves[k].sent[fLevel] = okSeq + 100
+	m.quest.saves[k].want.Level = 1
+	m = update(t, m, refreshedMsg{seq: okSeq + 50, id: a.ID, changed: true, a: m.quest.a,
+		answers: []model.Answer{{Framework: iso, QuestionID: "4.1.q1", Level: 5}}})
+	if got, _ := m.quest.shown(k); got.Level != 1 {
+		t.Fatalf("pending change not shown: %v", got.Level)
+	}
+	m.quest.saves[k].sent[fLevel] = okSeq // as it was
+
+	// Another assessment's news, or no news, changes nothing.
+	m = update(t, m, refreshedMsg{seq: okSeq + 60, id: "other", changed: true})
+	m = update(t, m, refreshedMsg{seq: okSeq + 61, id: a.ID, changed: false})
+	if got, _ := m.quest.shown(k); got.Level != 5 {
+		t.Fatalf("level %v", got.Level)
+	}
+
+	// The note editor is open while another process changes that note.
+	m = press(t, m, "e")
+	m = typeText(t, m, "mine")
+	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q1", store.SetNote("theirs"), "cli"); err != nil {
+		t.Fatal(err)
+	}
+	m = update(t, m, checkChanged(m.c, a.ID)())
+	if !m.quest.editing() || m.quest.note.Value() != "mine" {
+		t.Fatalf("editor %v %q", m.quest.editing(), m.quest.note.Value())
+	}
+	mustContain(t, screen(m), "another session changed this note meanwhile; esc saves yours over it")
+	m = press(t, m, "esc")
+	if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Note; got != "mine" {
+		t.Fatalf("note %q", got)
+	}
+}
+
+func TestRefreshReportsDeletedAssessment(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	st2 := other(t, m)
+	if err := st2.Delete(context.Background(), a.ID); err != nil {
+		t.Fatal(err)
+	}
+	m = press(t, m, "l")
+	mustContain(t, screen(m), "another session deleted this assessment")
+	if m.quest.id != a.ID || m.quest.active() == nil {
+		t.Fatal("the screen was wiped")
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -99,5 +100,69 @@ func BenchmarkAnalyse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.quest.analyse()
+	}
+}
+
+// note100KB is a 100 KB note: paragraphs of prose with a few wide and
+// emoji characters, the size of a pasted interview transcript.
+func note100KB() string {
+	var b strings.Builder
+	para := "The warehouse register lists 412 items; the 2025 review (日本語 notes) found gaps 🎉 in the Jurong site's custody records, see annex B. "
+	for i := 0; b.Len() < 100<<10; i++ {
+		b.WriteString(para)
+		if i%3 == 2 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkNoteEditor100KB is one key press → Update → View in the note
+// editor holding a 100 KB note, at 120×40.
+func BenchmarkNoteEditor100KB(b *testing.B) {
+	for _, tc := range []struct{ name, note string }{
+		{"paragraphs", note100KB()},
+		{"one-line", strings.ReplaceAll(note100KB(), "\n", " ")},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			a, ans := halfAnswered(b)
+			ans = append(ans, model.Answer{Framework: iso, QuestionID: a.Frameworks[0].Position, Level: 2, Note: tc.note})
+			m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+			m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
+			m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+			m, _ = m.update(keyMsg("e"))
+			if !m.quest.editing() {
+				b.Fatal("the editor did not open")
+			}
+			keys := []tea.KeyPressMsg{keyMsg("x"), keyMsg("left"), keyMsg("backspace"), keyMsg("up"), keyMsg("y"), keyMsg("down")}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				m, _ = m.update(keys[i%len(keys)])
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkNotePreview100KB is one key press → Update → View on the
+// questionnaire at 120×40 where the current question has a 100 KB note
+// (drawn as a cut preview).
+func BenchmarkNotePreview100KB(b *testing.B) {
+	a, ans := halfAnswered(b)
+	for i := range ans {
+		ans[i].Note = note100KB()
+	}
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("l"), keyMsg("h"), keyMsg("h")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.update(keys[i%len(keys)])
+		_ = m.View()
 	}
 }

@@ -572,7 +572,7 @@ func (d differences) drillLines(w int) (lines []string, keys []model.Key, at []i
 			}
 			line := cursor + fit(inert(q.ID), idW) + " " + fitRight(lvl, lvlW) + "  " + fit(qt, max(titleW, 0))
 			if noteW > 0 {
-				line += " " + st.Subtle.Render(truncate(inert(strings.TrimSpace(a.Note)), noteW))
+				line += " " + st.Subtle.Render(preview(strings.TrimSpace(a.Note), noteW))
 			}
 			line = fit(line, w)
 			if len(keys) == d.drillSel {
@@ -582,7 +582,7 @@ func (d differences) drillLines(w int) (lines []string, keys []model.Key, at []i
 			keys = append(keys, model.Key{Framework: s.Framework, Question: q.ID})
 			lines = append(lines, line)
 			if noteW == 0 && strings.TrimSpace(a.Note) != "" {
-				lines = append(lines, st.Subtle.Render(fit(strings.Repeat(" ", 2+idW+1+lvlW+2)+"note: "+inert(strings.TrimSpace(a.Note)), w)))
+				lines = append(lines, st.Subtle.Render(fit(strings.Repeat(" ", 2+idW+1+lvlW+2)+"note: "+preview(strings.TrimSpace(a.Note), w), w)))
 			}
 		}
 	}

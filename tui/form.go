@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
@@ -21,12 +20,16 @@ const (
 	nText
 )
 
+// nameLimit is the longest name, organisation or assessor the inputs take,
+// in characters; a longer paste is cut.
+const nameLimit = 200
+
 // form is the new-assessment form.
 type form struct {
 	c             *common
 	width, height int
 
-	inputs  [nText]textinput.Model
+	inputs  [nText]lineInput
 	fws     []*model.Framework
 	ticked  []bool
 	target  int
@@ -43,10 +46,9 @@ func newForm(c *common) form {
 	f := form{c: c, target: int(model.DefaultTarget)}
 	labels := [nText]string{"required, e.g. ISO 28000 gap analysis 2026", "optional", "optional: who answers"}
 	for i := range f.inputs {
-		in := textinput.New()
+		in := newLineInput(nameLimit)
 		in.Prompt = ""
 		in.Placeholder = labels[i]
-		in.CharLimit = 200
 		in.SetStyles(c.styles.Input)
 		f.inputs[i] = in
 	}

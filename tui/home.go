@@ -10,7 +10,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
@@ -40,7 +39,7 @@ type home struct {
 
 	mode      homeMode
 	target    model.Summary // the assessment a prompt is about
-	input     textinput.Model
+	input     lineInput
 	inputErr  string
 	formats   []string
 	format    int
@@ -52,7 +51,7 @@ type home struct {
 
 func newHome(c *common) home {
 	h := home{c: c, formats: report.Formats()}
-	h.input = textinput.New()
+	h.input = newLineInput(0)
 	h.input.SetStyles(c.styles.Input)
 	return h
 }
@@ -263,9 +262,9 @@ func (h home) updateKey(msg tea.KeyPressMsg) (home, tea.Cmd) {
 	case key.Matches(msg, kh.Dashboard):
 		return h, send(openMsg{id: s.Assessment.ID, then: screenDashboard})
 	case key.Matches(msg, kh.Rename):
-		return h.prompt(homeRename, s, "New name: ", s.Assessment.Name)
+		return h.prompt(homeRename, s, "New name: ", s.Assessment.Name, nameLimit)
 	case key.Matches(msg, kh.Duplicate):
-		return h.prompt(homeDuplicate, s, "Name of the copy: ", s.Assessment.Name+" (copy)")
+		return h.prompt(homeDuplicate, s, "Name of the copy: ", s.Assessment.Name+" (copy)", nameLimit)
 	case key.Matches(msg, kh.Delete):
 		h.mode, h.target = homeDelete, s
 		return h, nil
@@ -276,14 +275,18 @@ func (h home) updateKey(msg tea.KeyPressMsg) (home, tea.Cmd) {
 				h.format = i
 			}
 		}
-		return h.prompt(homeExport, s, "Write to: ", h.defaultExportPath(s.Assessment))
+		return h.prompt(homeExport, s, "Write to: ", h.defaultExportPath(s.Assessment), pathLimit)
 	}
 	return h, nil
 }
 
-func (h home) prompt(mode homeMode, s model.Summary, prompt, value string) (home, tea.Cmd) {
+// pathLimit is the longest export path the prompt takes (PATH_MAX).
+const pathLimit = 4096
+
+func (h home) prompt(mode homeMode, s model.Summary, prompt, value string, limit int) (home, tea.Cmd) {
 	h.mode, h.target, h.inputErr, h.overwrite = mode, s, "", ""
 	h.input.Reset()
+	h.input.CharLimit = limit
 	h.input.Prompt = prompt
 	h.input.SetWidth(max(h.width-width(prompt)-2, 10))
 	h.input.SetValue(value)

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
@@ -23,6 +21,14 @@ const (
 	qFind                 // typing a clause to find
 	qRelated              // choosing among the related questions of the other framework
 	qCopy                 // confirming a level copied to a related question
+)
+
+// Longest text the one-line inputs of the questionnaire take, in characters
+// (a paste beyond is cut): a clause query is a few words; an N/A reason
+// becomes the note, which the note editor takes at any length.
+const (
+	findLimit   = 200
+	reasonLimit = 4000
 )
 
 // pickNA is the picker row of "not applicable", after levels 0-5.
@@ -200,13 +206,13 @@ type questionnaire struct {
 	missing []string
 
 	mode     qMode
-	note     textarea.Model
+	note     noteEditor
 	noteBase string // the editor's text when it opened
 	noteKey  model.Key
-	reason   textinput.Model
+	reason   lineInput
 	reasonOK string // inline validation message
 	advance  bool   // move on after the N/A reason is given
-	find     textinput.Model
+	find     lineInput
 	found    []int
 	foundSel int
 
@@ -229,14 +235,13 @@ type questionnaire struct {
 
 func newQuestionnaire(c *common) questionnaire {
 	q := questionnaire{c: c, saves: map[model.Key]*saveState{}, answers: model.Answers{}}
-	q.note = textarea.New()
-	q.note.ShowLineNumbers = false
+	q.note = newNoteEditor(c.keys.Editor, c.styles.Editor)
 	q.note.Prompt = "┃ "
 	q.note.Placeholder = "What was seen, who said what, what to check…"
-	q.reason = textinput.New()
+	q.reason = newLineInput(reasonLimit)
 	q.reason.Prompt = "Why does it not apply? "
 	q.reason.Placeholder = "reason (required)"
-	q.find = textinput.New()
+	q.find = newLineInput(findLimit)
 	q.find.Prompt = "Find: "
 	q.find.Placeholder = "clause ref (8.3) or words of a title or question"
 	q.applyStyles()
@@ -244,7 +249,7 @@ func newQuestionnaire(c *common) questionnaire {
 }
 
 func (q *questionnaire) applyStyles() {
-	q.note.SetStyles(q.c.styles.TextArea)
+	q.note.SetStyles(q.c.styles.Editor)
 	q.reason.SetStyles(q.c.styles.Input)
 	q.find.SetStyles(q.c.styles.Input)
 }

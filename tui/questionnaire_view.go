@@ -571,10 +571,17 @@ func (q questionnaire) noteLines(a model.Answer, s *saveState, w, h int) []strin
 	if a.Note == "" {
 		return []string{truncate(label+st.Subtle.Render("none (e writes one)")+state, w)}
 	}
-	lines := wrap(inertLines(a.Note), max(w-indent-width(state), 1))
 	maxLines := clamp(h/8, 1, 4)
-	if len(lines) > maxLines {
-		lines = append(lines[:maxLines-1:maxLines-1], truncate(lines[maxLines-1]+" …", w-indent))
+	textW := max(w-indent-width(state), 1)
+	// Only the start of a long note is wrapped: what the preview can show.
+	text, cut := head(a.Note, maxLines, (maxLines+1)*textW*8)
+	lines := wrap(inertLines(text), textW)
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	if len(lines) > maxLines || cut {
+		n := min(len(lines), maxLines)
+		lines = append(lines[:n-1:n-1], truncate(lines[n-1]+" …", w-indent))
 	}
 	out := []string{label + lines[0] + state}
 	for _, l := range lines[1:] {

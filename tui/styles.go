@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -34,9 +33,9 @@ type Styles struct {
 	Sep       lipgloss.Style // pane separators
 	Key       lipgloss.Style // a key name in prose
 
-	Help     help.Styles
-	Input    textinput.Styles
-	TextArea textarea.Styles
+	Help   help.Styles
+	Input  textinput.Styles
+	Editor EditorStyles
 }
 
 // NewStyles builds the styles for a dark or light background; noColor gives
@@ -77,10 +76,15 @@ func NewStyles(isDark, noColor bool) *Styles {
 		Key:       lipgloss.NewStyle().Bold(true),
 		Help:      help.DefaultStyles(isDark),
 		Input:     textinput.DefaultStyles(isDark),
-		TextArea:  textarea.DefaultStyles(isDark),
+		Editor: EditorStyles{
+			Prompt:      lipgloss.NewStyle().Foreground(subtle),
+			Text:        lipgloss.NewStyle(),
+			CursorLine:  lipgloss.NewStyle(),
+			Placeholder: lipgloss.NewStyle().Foreground(subtle),
+			Cursor:      lipgloss.NewStyle().Reverse(true),
+		},
 	}
 	s.Input.Cursor.Blink = false
-	s.TextArea.Cursor.Blink = false
 	s.Help.ShortKey = s.Help.ShortKey.Bold(true)
 	s.Help.FullKey = s.Help.FullKey.Bold(true)
 	return s
@@ -119,8 +123,6 @@ func plainStyles() *Styles {
 		Blurred: textinput.StyleState{Text: p, Placeholder: p, Suggestion: p, Prompt: p},
 		Cursor:  textinput.CursorStyle{Blink: false},
 	}
-	plainArea := textarea.StyleState{Base: p, Text: p, LineNumber: p, CursorLineNumber: p, CursorLine: p,
-		EndOfBuffer: p, Placeholder: p, Prompt: p, Selection: p.Reverse(true)}
-	s.TextArea = textarea.Styles{Focused: plainArea, Blurred: plainArea, Cursor: textarea.CursorStyle{Blink: false}}
+	s.Editor = EditorStyles{Prompt: p, Text: p, CursorLine: p, Placeholder: p, Cursor: p.Reverse(true)}
 	return s
 }

@@ -5,8 +5,29 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// User text (names, notes, queries) and catalog text are drawn through this
+// file only:
+//
+//   - inert and inertLines make text safe to draw: control characters (so
+//     every escape sequence), bidirectional controls, line separators and
+//     invalid UTF-8 become a visible "�", tabs a space, and emoji sequences
+//     whose width terminals disagree on are split so that the layout holds
+//     whichever way the terminal measures them (see evenWidths).
+//   - The text inputs store what was typed or pasted exactly, control
+//     characters and invalid UTF-8 included: the note editor (editor.go)
+//     holds the raw text and draws it through inert; the one-line inputs
+//     (lineInput) hold it encoded by editable, which swaps each such
+//     character for a stand-in that the bubbles text input keeps, and typed
+//     restores it. Only line breaks change: the note editor keeps \r\n and
+//     \r (what terminals send for Enter and in pastes) as \n; a one-line
+//     input makes each line break a space.
+//
+// What is drawn changes; what is stored does not.
 
 // replacement is drawn in place of a control character in user text.
 const replacement = '�'
@@ -33,6 +54,7 @@ func sanitize(s string, keepNewlines bool) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	var top rune // the largest rune kept
 	for i, w := 0, 0; i < len(s); i += w {
 		r, width := utf8.DecodeRuneInString(s[i:])
 		w = width
@@ -46,15 +68,311 @@ func sanitize(s string, keepNewlines bool) string {
 				continue // CRLF: the \n follows
 			}
 			b.WriteByte('\n')
-		case r == '\t' || r == '\n' || r == '\r':
+		case r == '\t' || r == '\n' || r == '\r' || r == standIn+'\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029':
+		case drawnAsReplacement(r):
 			b.WriteRune(replacement)
+		default:
+			b.WriteRune(r)
+			top = max(top, r)
+		}
+	}
+	if top >= 0x300 { // below, every character is one cell either way
+		return evenWidths(b.String())
+	}
+	return b.String()
+}
+
+// drawnAsReplacement reports the characters inert draws as "�": controls,
+// bidirectional controls (they would reorder the rest of the line), line and
+// paragraph separators, and the stand-ins of editable.
+func drawnAsReplacement(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' ||
+		r >= standIn && r <= standInLast
+}
+
+// evenWidths makes every grapheme cluster of s as wide under wcwidth (how
+// most terminals, tmux among them, and Bubble Tea's renderer there count
+// cells: per code point) as under grapheme clustering (how the layout
+// counts them, and terminals with Unicode mode 2027). Where the two differ,
+// e.g. for a ZWJ family emoji (2 cells or 6), a skin-tone modifier, VS16 or
+// an Indic spacing vowel, the cluster is drawn in pieces that measure the
+// same either way: joiners, variation selectors and skin tones are left out
+// and the remaining code points are kept apart by a zero-width space; a
+// piece that still differs (a lone regional indicator) is drawn as "�".
+// Without this a row holding such a cluster is wider on screen than laid
+// out and pushes the pane border right.
+func evenWidths(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b (once b is in use)
+	for i := 0; i < len(s); {
+		if c := s[i]; c < 0x80 && (i+1 == len(s) || s[i+1] < 0x80 || c < 0x20) {
+			i++ // ASCII not followed by a combining mark: one cell, or none
+			continue
+		}
+		g, gw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		if len(g) == 0 {
+			i++
+			continue
+		}
+		if gw != ansi.StringWidthWc(g) {
+			b.WriteString(s[done:i])
+			b.WriteString(evenCluster(g))
+			done = i + len(g)
+		}
+		i += len(g)
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// evenCluster draws one cluster whose widths differ (see evenWidths).
+func evenCluster(g string) string {
+	var kept []rune
+	for _, r := range g {
+		switch {
+		case r == '\u200d', r == '\ufe0e', r == '\ufe0f', r >= 0x1f3fb && r <= 0x1f3ff:
+			// ZWJ, variation selectors, skin tones: left out.
+		default:
+			kept = append(kept, r)
+		}
+	}
+	var b strings.Builder
+	for i, r := range kept {
+		if i > 0 {
+			b.WriteRune('\u200b') // keeps the pieces apart
+		}
+		if p := string(r); ansi.StringWidth(p) == ansi.StringWidthWc(p) {
+			b.WriteString(p)
+		} else {
+			b.WriteRune(replacement)
+		}
+	}
+	return b.String()
+}
+
+// Stand-ins: editable swaps each character that inert would not draw as
+// itself (controls but line breaks, bidirectional controls, line and
+// paragraph separators, invalid bytes) for one rune of this private-use
+// block, which the bubbles text input keeps as it is and inert draws as
+// "�" (a tab as a space). typed swaps them back. Private-use characters of
+// the block itself, which no keyboard or font produces, cannot be entered:
+// they become "�".
+const (
+	standIn     = 0x10fe00 // + a control character (C0, DEL, C1: below 0x100)
+	standInBidi = 0x10ff00 // + an index into bidiStandIns (below 0x80)
+	standInByte = 0x10ff00 // + an invalid byte (0x80-0xff)
+	standInLast = 0x10ffff
+)
+
+var bidiStandIns = []rune{0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069}
+
+// editable is s as a one-line text input should hold it: line breaks (\n,
+// \r\n, \r) become one space each, since the input has one line; everything
+// else is kept, through stand-ins where the input would drop or draw it.
+func editable(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, w := 0, 0; i < len(s); i += w {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		w = width
+		switch {
+		case r == utf8.RuneError && width <= 1:
+			b.WriteRune(standInByte + rune(s[i]))
+		case r == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			// CRLF: the \n makes the space
+		case r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r < 0x100 && unicode.IsControl(r):
+			b.WriteRune(standIn + r)
+		case r >= standIn && r <= standInLast:
+			b.WriteRune(replacement)
+		default:
+			if k := bidiIndex(r); k >= 0 {
+				b.WriteRune(standInBidi + rune(k))
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+func bidiIndex(r rune) int {
+	if r < 0x061c || r > 0x2069 {
+		return -1
+	}
+	for k, c := range bidiStandIns {
+		if c == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// typed is the text a one-line input holds, stand-ins restored: what the
+// user typed or pasted.
+func typed(s string) string {
+	if !hasStandIn(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= standIn && r < standIn+0x100:
+			b.WriteRune(r - standIn)
+		case r >= standInBidi && r < standInBidi+rune(len(bidiStandIns)):
+			b.WriteRune(bidiStandIns[r-standInBidi])
+		case r >= standInByte+0x80 && r <= standInByte+0xff:
+			b.WriteByte(byte(r - standInByte))
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+func hasStandIn(s string) bool {
+	// Every stand-in is encoded as F4 8F B8-BF xx in UTF-8.
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == 0xf4 && s[i+1] == 0x8f && s[i+2] >= 0xb8 {
+			return true
+		}
+	}
+	return false
+}
+
+// shown is a text input's view made safe to draw: the text between the
+// input's own escape sequences (its styles) goes through inert. User text
+// cannot hold an escape sequence there: editable has swapped its control
+// characters for stand-ins.
+func shown(view string) string {
+	var b strings.Builder
+	b.Grow(len(view))
+	for len(view) > 0 {
+		i := strings.IndexByte(view, 0x1b)
+		if i < 0 {
+			b.WriteString(inert(view))
+			break
+		}
+		b.WriteString(inert(view[:i]))
+		n := escapeLen(view[i:])
+		b.WriteString(view[i : i+n])
+		view = view[i+n:]
+	}
+	return b.String()
+}
+
+// escapeLen is the length of the escape sequence at the start of s (CSI,
+// OSC, DCS or a two-byte ESC sequence); a lone ESC at the end counts 1.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		for j := 2; j < len(s); j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7e {
+				return j + 1
+			}
+		}
+		return len(s)
+	case ']', 'P', '_', '^', 'X':
+		for j := 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+		}
+		return len(s)
+	}
+	return 2
+}
+
+// lineInput is a one-line text input that keeps what is typed or pasted
+// exactly (see editable) and draws it inert. Only Update, SetValue, Value
+// and View differ from textinput's.
+type lineInput struct {
+	textinput.Model
+}
+
+func newLineInput(limit int) lineInput {
+	in := textinput.New()
+	in.CharLimit = limit
+	return lineInput{in}
+}
+
+// Update passes typed text and pastes to the input through editable.
+func (l lineInput) Update(msg tea.Msg) (lineInput, tea.Cmd) {
+	switch m := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.Text != "" {
+			m.Text = editable(m.Text)
+			msg = m
+		}
+	case tea.PasteMsg:
+		m.Content = editable(m.Content)
+		msg = m
+	}
+	var cmd tea.Cmd
+	l.Model, cmd = l.Model.Update(msg)
+	return l, cmd
+}
+
+// SetValue replaces the text (line breaks become spaces).
+func (l *lineInput) SetValue(s string) { l.Model.SetValue(editable(s)) }
+
+// Value is the text as typed.
+func (l lineInput) Value() string { return typed(l.Model.Value()) }
+
+// View draws the input with its text inert.
+func (l lineInput) View() string { return shown(l.Model.View()) }
+
+// head is the start of s, enough to draw its first lines: at most lines line
+// breaks and at most n bytes (cut at a character boundary); cut reports
+// whether anything was left out. Long text is drawn through head, so that a
+// 100 KB note costs no more to draw than a short one.
+func head(s string, lines, n int) (string, bool) {
+	cut := false
+	if len(s) > n {
+		i := max(n, 0)
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s, cut = s[:i], true
+	}
+	at := 0
+	for k := 0; k < lines; k++ {
+		j := strings.IndexByte(s[at:], '\n')
+		if j < 0 {
+			return s, cut
+		}
+		at += j + 1
+	}
+	return strings.TrimSuffix(s[:at], "\n"), true
+}
+
+// preview is s drawn inert on one line of at most w cells, looking only at
+// as much of s as that line can show.
+func preview(s string, w int) string {
+	s, _ = head(s, 1<<30, 8*max(w, 1)+16)
+	return truncate(inert(s), w)
 }
 
 // width is the number of cells s takes, escape sequences ignored. Text made

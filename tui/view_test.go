@@ -129,7 +129,28 @@ func TestGoldenHelp(t *testing.T) {
 func TestEverySize(t *testing.T) {
 	widths := []int{1, 2, 5, 20, 59, 60, 79, 80, 100, 109, 110, 120, 200, 300}
 	heights := []int{1, 3, 5, 15, 16, 17, 24, 40, 100}
-	modes := map[string]func(Model) Model{
+	modes := screenModes(t)
+	// A mode is entered once per width, 24 rows high, then drawn at
+	// every height by resizing (loading the demo for every size is slow).
+	for name, mode := range modes {
+		for _, w := range widths {
+			m := mode(demoModel(t, w, 24))
+			for _, h := range heights {
+				m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
+				checkFrame(t, m, w, h)
+				if w < minWidth || h < minHeight {
+					if v := screen(m); strings.Contains(v, "\n") || (w >= 16 && !strings.HasPrefix(v, "Enlarge")) {
+						t.Fatalf("%s %d×%d: %q", name, w, h, v)
+					}
+				}
+			}
+		}
+	}
+}
+
+// screenModes enters every screen and mode, from the demo questionnaire.
+func screenModes(t testing.TB) map[string]func(Model) Model {
+	return map[string]func(Model) Model{
 		"questionnaire": func(m Model) Model { return m },
 		"outline":       func(m Model) Model { m, _ = m.update(keyMsg("o")); return m },
 		"guidance":      func(m Model) Model { m, _ = m.update(keyMsg("g")); return m },
@@ -204,22 +225,25 @@ func TestEverySize(t *testing.T) {
 			m, _ = m.update(keyMsg("enter"))
 			return m
 		},
-	}
-	// A mode is entered once per width, 24 rows high, then drawn at
-	// every height by resizing (loading the demo for every size is slow).
-	for name, mode := range modes {
-		for _, w := range widths {
-			m := mode(demoModel(t, w, 24))
-			for _, h := range heights {
-				m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
-				checkFrame(t, m, w, h)
-				if w < minWidth || h < minHeight {
-					if v := screen(m); strings.Contains(v, "\n") || (w >= 16 && !strings.HasPrefix(v, "Enlarge")) {
-						t.Fatalf("%s %d×%d: %q", name, w, h, v)
-					}
-				}
-			}
-		}
+		"rename": func(m Model) Model {
+			m = homeModel(t, m.width, m.height)
+			m, _ = m.update(keyMsg("r"))
+			return m
+		},
+		"duplicate": func(m Model) Model {
+			m = homeModel(t, m.width, m.height)
+			m, _ = m.update(keyMsg("c"))
+			return m
+		},
+		"export": func(m Model) Model {
+			m = homeModel(t, m.width, m.height)
+			m, _ = m.update(keyMsg("e"))
+			return m
+		},
+		"loading": func(m Model) Model {
+			m, _ = m.update(openMsg{id: m.quest.id, then: screenQuestionnaire})
+			return m
+		},
 	}
 }
 

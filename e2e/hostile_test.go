@@ -86,7 +86,7 @@ func TestHostileNoteFromCLIShownInert(t *testing.T) {
 	checkTitle(t, tm)
 
 	tm.keys("e")
-	s = tm.waitFor("esc saves it")
+	tm.waitFor("esc saves it")
 	s = tm.waitFor("RTL שלום")
 	checkAligned(t, s, "editor")
 	mustShow(t, s, "┃ �[2J�]0;pwned�", "CJK 日本語テキスト")
@@ -121,7 +121,7 @@ func TestRefreshShowsCLIAnswers(t *testing.T) {
 
 	mustCLI(t, db, "answer", id, "iso28000-2022:4.2.1.q1", "5")
 	tm.keys("d")
-	s = tm.waitFor("Dashboard")
+	tm.waitFor("Dashboard")
 	s = tm.waitFor("3/64 answered")
 	// ISO 28000 overall: (2 + 4 + 5) / 3 = 3.7, 3 of 64 answered = 4%.
 	if !strings.Contains(s, "3.7   4%") {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -266,7 +265,7 @@ func (f form) View() string {
 		scale = f.fws[0].Scale
 	}
 	row(f.lastField(), "Target level", strings.Join(levels, "")+"  "+inert(scale[f.target].Name))
-	body = append(body, "", st.Subtle.Render(truncate(fmt.Sprintf("  enter on the last field creates the assessment and opens it · * required"), w)))
+	body = append(body, "", st.Subtle.Render(truncate("  enter on the last field creates the assessment and opens it · * required", w)))
 	header := st.Header.Render("assay") + " · " + st.Title.Render("New assessment")
 	return frame(st, w, f.height, header, body, f.status, f.statusErr, "", f.c.hint("form", f.c.keys.Form, w))
 }

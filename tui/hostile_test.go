@@ -115,7 +115,7 @@ func TestHostileNoteStoredAsTypedShownInert(t *testing.T) {
 	// Typed as well as pasted: key text is kept as it comes.
 	m = update(t, m, tea.KeyPressMsg{Code: '\u202e', Text: "\u202e"})
 	m = typeText(t, m, "!")
-	m = press(t, m, "esc")
+	press(t, m, "esc")
 	want := asNote(hostile) + "\u202e!"
 	if got := stored(t, st, a.ID, iso, "4.1.q1").Note; got != want {
 		t.Fatalf("stored note %q\nwant %q", got, want)
@@ -309,7 +309,7 @@ func TestLongNote(t *testing.T) {
 	m := newTest(t, st, a.ID, 120, 40)
 	m = press(t, m, "e")
 	m = update(t, m, tea.PasteMsg{Content: note})
-	m = press(t, m, "esc")
+	press(t, m, "esc")
 	if got := stored(t, st, a.ID, iso, "4.1.q1").Note; got != note {
 		t.Fatalf("stored %d bytes, want %d", len(got), len(note))
 	}

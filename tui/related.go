@@ -287,9 +287,7 @@ func (q questionnaire) copyLines(w int) []string {
 	if p.keptNote {
 		what = "Its note is kept and this line is added: “" + inert(p.provenance) + "”"
 	}
-	for _, l := range wrap(what, w) {
-		out = append(out, l)
-	}
+	out = append(out, wrap(what, w)...)
 	out = append(out, st.Key.Render("y")+" copies and saves · "+st.Key.Render("n")+" or "+st.Key.Render("esc")+" leaves it")
 	return out
 }

@@ -15,8 +15,11 @@ type Assessment struct {
 	Name         string
 	Organisation string
 	Assessor     string
-	Target       Level
-	Frameworks   []AssessedFramework
+	Target       Level // the assessment's own target; see Targets for overrides
+	// TargetOverrides are targets set per framework or section, sorted by
+	// framework and ref (SortOverrides).
+	TargetOverrides []TargetOverride
+	Frameworks      []AssessedFramework
 	// ResumeFramework is the framework the user last worked in; with that
 	// framework's Position it is the exact point to resume at.
 	ResumeFramework string

@@ -83,10 +83,26 @@ type jsonAssessment struct {
 	Organisation    string          `json:"organisation"`
 	Assessor        string          `json:"assessor"`
 	Target          int             `json:"target"`
+	Targets         []jsonTarget    `json:"targets"` // overrides per framework and section
 	Frameworks      []jsonFramework `json:"frameworks"`
 	ResumeFramework string          `json:"resume_framework"`
 	CreatedAt       *string         `json:"created_at"`
 	UpdatedAt       *string         `json:"updated_at"`
+}
+
+// jsonTarget is a target set on a framework (section "") or one of its sections.
+type jsonTarget struct {
+	Framework string `json:"framework"`
+	Section   string `json:"section"`
+	Level     int    `json:"level"`
+}
+
+func jsonTargets(a model.Assessment) []jsonTarget {
+	out := []jsonTarget{}
+	for _, o := range a.TargetOverrides {
+		out = append(out, jsonTarget{o.Framework, o.Section, int(o.Level)})
+	}
+	return out
 }
 
 type jsonFramework struct {
@@ -114,6 +130,7 @@ type jsonScore struct {
 	Version    string        `json:"version"` // of the loaded framework the scores were computed on
 	Maturity   *float64      `json:"maturity"`
 	Completion float64       `json:"completion"`
+	Target     int           `json:"target"` // the framework's effective target
 	Gap        *float64      `json:"gap"`
 	Rated      int           `json:"rated"`
 	Answered   int           `json:"answered"` // rated + N/A, as completion counts them
@@ -127,6 +144,7 @@ type jsonSection struct {
 	Title      string        `json:"title"`
 	Maturity   *float64      `json:"maturity"`
 	Completion float64       `json:"completion"`
+	Target     int           `json:"target"` // the section's effective target
 	Gap        *float64      `json:"gap"`
 	Rated      int           `json:"rated"`
 	Answered   int           `json:"answered"`
@@ -149,6 +167,7 @@ func JSON(w io.Writer, d Data) error {
 			Organisation:    a.Organisation,
 			Assessor:        a.Assessor,
 			Target:          int(a.Target),
+			Targets:         jsonTargets(a),
 			Frameworks:      []jsonFramework{},
 			ResumeFramework: a.ResumeFramework,
 			CreatedAt:       jsonTime(a.CreatedAt),
@@ -177,15 +196,16 @@ func FiguresJSON(w io.Writer, d Data) error {
 		FormatVersion int          `json:"format_version"`
 		Assessment    jsonIdentity `json:"assessment"`
 		jsonFigures
-	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target)}, figures(newView(d))})
+	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target), jsonTargets(a)}, figures(newView(d))})
 }
 
 type jsonIdentity struct {
-	ID           string `json:"id"`
-	Name         string `json:"name"`
-	Organisation string `json:"organisation"`
-	Assessor     string `json:"assessor"`
-	Target       int    `json:"target"`
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Organisation string       `json:"organisation"`
+	Assessor     string       `json:"assessor"`
+	Target       int          `json:"target"`
+	Targets      []jsonTarget `json:"targets"`
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -198,7 +218,7 @@ func writeJSON(w io.Writer, v any) error {
 
 // figures computes every figure once for the JSON documents.
 func figures(v *view) jsonFigures {
-	target := v.Assessment.Target
+	ts := v.Assessment.Targets()
 	fig := jsonFigures{
 		Scores:            []jsonScore{},
 		MissingFrameworks: append([]string{}, v.summary.Missing...),
@@ -207,9 +227,9 @@ func figures(v *view) jsonFigures {
 		OnlyIn:            []jsonOnlyIn{},
 	}
 	for _, fs := range v.summary.Scores {
-		fig.Scores = append(fig.Scores, jsonFrameworkScore(fs, target, v.answers))
+		fig.Scores = append(fig.Scores, jsonFrameworkScore(fs, ts, v.answers))
 		gaps := []jsonGap{}
-		for _, g := range model.Gaps(fs.Framework, v.answers, target) {
+		for _, g := range model.Gaps(fs.Framework, v.answers, ts) {
 			gaps = append(gaps, jsonGap{g.Question.ID, g.Question.Ref, questionTitle(g.Question), int(g.Level), int(g.Target), g.Gap()})
 		}
 		fig.Gaps[fs.Framework.ID] = gaps
@@ -239,13 +259,15 @@ func jsonSideOf(s model.SideScore) jsonSide {
 	return jsonSide{Refs: refs, Maturity: maturity(s.Score), Completion: round(s.Completion(), 3), Answered: s.Answered(), Total: s.Total}
 }
 
-func jsonFrameworkScore(fs model.FrameworkScore, target model.Level, as model.Answers) jsonScore {
+func jsonFrameworkScore(fs model.FrameworkScore, ts model.Targets, as model.Answers) jsonScore {
+	target := ts.Framework(fs.Framework.ID)
 	s := jsonScore{
 		Framework:  fs.Framework.ID,
 		Title:      fs.Framework.Title,
 		Version:    fs.Framework.Version,
 		Maturity:   maturity(fs.Score),
 		Completion: round(fs.Completion(), 3),
+		Target:     int(target),
 		Gap:        gap(fs.Score, target),
 		Rated:      fs.Rated,
 		Answered:   fs.Answered(),
@@ -254,18 +276,20 @@ func jsonFrameworkScore(fs model.FrameworkScore, target model.Level, as model.An
 		Sections:   []jsonSection{},
 	}
 	for _, ss := range fs.Sections {
-		s.Sections = append(s.Sections, jsonSectionOf(fs.Framework, ss, target, as))
+		s.Sections = append(s.Sections, jsonSectionOf(fs.Framework, ss, ts, as))
 	}
 	return s
 }
 
 // jsonSectionOf is a section's figures with its sub-sections' beneath.
-func jsonSectionOf(f *model.Framework, ss model.SectionScore, target model.Level, as model.Answers) jsonSection {
+func jsonSectionOf(f *model.Framework, ss model.SectionScore, ts model.Targets, as model.Answers) jsonSection {
+	target := ts.Section(f.ID, ss.Section)
 	js := jsonSection{
 		Ref:        ss.Section.Ref,
 		Title:      ss.Section.Title,
 		Maturity:   maturity(ss.Score),
 		Completion: round(ss.Completion(), 3),
+		Target:     int(target),
 		Gap:        gap(ss.Score, target),
 		Rated:      ss.Rated,
 		Answered:   ss.Answered(),
@@ -273,7 +297,7 @@ func jsonSectionOf(f *model.Framework, ss model.SectionScore, target model.Level
 		Total:      ss.Total,
 	}
 	for _, c := range ss.Section.Sections {
-		js.Sections = append(js.Sections, jsonSectionOf(f, model.ScoreSection(f, c, as), target, as))
+		js.Sections = append(js.Sections, jsonSectionOf(f, model.ScoreSection(f, c, as), ts, as))
 	}
 	return js
 }

@@ -92,9 +92,10 @@ func mdOverview(m *md, v *view, g group) {
 		m.para(fmt.Sprintf("Assessed on version %s; scored against version %s, the one loaded now.", g.version, g.fw.Version))
 	}
 	overall := "not yet rated"
+	target := v.Assessment.Targets().Framework(g.id)
 	if fs.HasMaturity() {
 		overall = fmt.Sprintf("**%s** of 5 against a target of %d (gap %s)",
-			fig(fs.Maturity), v.Assessment.Target, gapFig(fs.Score, v.Assessment.Target))
+			fig(fs.Maturity), target, gapFig(fs.Score, target))
 	}
 	m.para(fmt.Sprintf("Overall maturity: %s. Completion: **%s** (%d of %d questions answered, %d of them N/A).",
 		overall, pct(fs.Completion()), fs.Answered(), fs.Total, fs.NA))
@@ -106,14 +107,16 @@ func mdSectionTable(m *md, v *view, g group) {
 	}
 	m.heading(3, "Sections")
 	var rows [][]string
+	ts := v.Assessment.Targets()
 	for _, ss := range g.score.Sections {
 		mat := "—"
 		if ss.HasMaturity() {
 			mat = fig(ss.Maturity)
 		}
-		rows = append(rows, []string{ss.Section.Ref, ss.Section.Title, mat, pct(ss.Completion()), gapFig(ss.Score, v.Assessment.Target)})
+		target := ts.Section(g.id, ss.Section)
+		rows = append(rows, []string{ss.Section.Ref, ss.Section.Title, mat, pct(ss.Completion()), target.String(), gapFig(ss.Score, target)})
 	}
-	m.table([]string{"Ref", "Section", "Maturity", "Completion", "Gap to target"}, rows)
+	m.table([]string{"Ref", "Section", "Maturity", "Completion", "Target", "Gap to target"}, rows)
 }
 
 func mdGapTable(m *md, v *view, g group) {
@@ -121,7 +124,7 @@ func mdGapTable(m *md, v *view, g group) {
 		return
 	}
 	m.heading(3, "Biggest gaps")
-	gaps := model.Gaps(g.fw, v.answers, v.Assessment.Target)
+	gaps := model.Gaps(g.fw, v.answers, v.Assessment.Targets())
 	if len(gaps) == 0 {
 		m.para("No rated question is below the target.")
 		return

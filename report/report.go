@@ -158,7 +158,7 @@ func storedRows(f *model.Framework, stored map[string]model.Answer) []row {
 	for id := range left {
 		ids = append(ids, id)
 	}
-	slices.SortFunc(ids, compareIDs)
+	slices.SortFunc(ids, model.CompareRefs)
 	for _, id := range ids {
 		rows = append(rows, row{Answer: left[id], ref: refOf(id), removed: f != nil})
 	}
@@ -213,41 +213,6 @@ func refOf(id string) string {
 	}
 	return id
 }
-
-// compareIDs orders question IDs as people read them: runs of digits compare as
-// numbers, so 1.2.q2 < 1.2.q10 < 1.10.q1.
-func compareIDs(a, b string) int {
-	for a != "" && b != "" {
-		ca, cb := leadingRun(a), leadingRun(b)
-		a, b = a[len(ca):], b[len(cb):]
-		if ca == cb {
-			continue
-		}
-		if isDigit(ca[0]) && isDigit(cb[0]) {
-			na, nb := strings.TrimLeft(ca, "0"), strings.TrimLeft(cb, "0")
-			if c := len(na) - len(nb); c != 0 {
-				return c
-			}
-			if c := strings.Compare(na, nb); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(ca, cb)
-	}
-	return len(a) - len(b)
-}
-
-// leadingRun is the leading run of digits, or of non-digits, of a non-empty s.
-func leadingRun(s string) string {
-	d := isDigit(s[0])
-	i := 1
-	for i < len(s) && isDigit(s[i]) == d {
-		i++
-	}
-	return s[:i]
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // timestamp is the export form of a time: RFC 3339 in UTC, with sub-seconds only
 // when there are any so that nothing stored is lost on re-import; "" for no time.

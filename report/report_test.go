@@ -153,37 +153,6 @@ func TestNoCatalog(t *testing.T) {
 	}
 }
 
-func TestCompareIDs(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int // sign
-	}{
-		{"1.2.q2", "1.2.q10", -1},
-		{"1.10.q1", "1.2.q1", 1},
-		{"1.2.q1", "1.2.q1", 0},
-		{"A.q1", "1.q1", 1},
-		{"1.q1", "1.1.q1", 1}, // '.' vs 'q' as text
-		{"1", "1.1", -1},
-		{"3.4.q02", "3.4.q2", -1}, // same number: decided as text, still total
-	}
-	for _, tt := range tests {
-		got := compareIDs(tt.a, tt.b)
-		if sign(got) != tt.want || sign(compareIDs(tt.b, tt.a)) != -tt.want {
-			t.Errorf("compareIDs(%q, %q) = %d, want sign %d (and the reverse)", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
-func sign(n int) int {
-	switch {
-	case n < 0:
-		return -1
-	case n > 0:
-		return 1
-	}
-	return 0
-}
-
 func TestRefOf(t *testing.T) {
 	for id, want := range map[string]string{
 		"8.3.q1":    "8.3",

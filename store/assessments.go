@@ -129,7 +129,11 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 			list[i].Frameworks = append(list[i].Frameworks, f)
 		}
 	}
-	return list, classify(s.path, fwRows.Err())
+	if err := fwRows.Err(); err != nil {
+		return nil, classify(s.path, err)
+	}
+	fwRows.Close() // one connection: free it for the next query
+	return list, s.loadTargets(ctx, list, index)
 }
 
 // Rename changes an assessment's name.
@@ -165,6 +169,8 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
 			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
 				SELECT ?, framework, question_id, level, na, note, flagged, updated_at FROM answers WHERE assessment_id = ?`,
+			`INSERT INTO targets (assessment_id, framework, section, level, updated_at, updated_by)
+				SELECT ?, framework, section, level, updated_at, updated_by FROM targets WHERE assessment_id = ?`,
 		}
 		for _, q := range steps {
 			if _, err := t.exec(q, newID, id); err != nil {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -69,7 +70,7 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 			t.Errorf("%s mode %o, want %o", p, st.Mode().Perm(), want)
 		}
 	}
-	for pragma, want := range map[string]string{"journal_mode": "wal", "synchronous": "2", "foreign_keys": "1", "user_version": "1", "busy_timeout": "10000"} {
+	for pragma, want := range map[string]string{"journal_mode": "wal", "synchronous": "2", "foreign_keys": "1", "user_version": strconv.Itoa(latestVersion()), "busy_timeout": "10000"} {
 		var got string
 		if err := s.db.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil {
 			t.Fatal(err)
@@ -360,7 +361,7 @@ func TestRefusesFilesItDoesNotOwn(t *testing.T) {
 		{write("random.db", bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 2048)), "not an SQLite file", ErrNotAssay},
 		{write("short.db", full[:40]), "shorter than a database header", ErrDamaged},
 		{foreign, "another program (tables: contacts)", ErrNotAssay},
-		{newer, "schema 99; this assay knows up to 1", ErrNewer},
+		{newer, "schema 99; this assay knows up to " + strconv.Itoa(latestVersion()), ErrNewer},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {

@@ -69,7 +69,7 @@ func (q *questionnaire) analyse() {
 	var all [][]model.QuestionGap
 	for _, v := range q.fws {
 		an.fws = append(an.fws, fwAnalysis{fw: v.fw, name: v.name, score: v.score, refWidth: v.refWidth, tops: v.tops})
-		g := model.Gaps(v.fw, an.answers, q.a.Target)
+		g := model.Gaps(v.fw, an.answers, q.a.Targets())
 		an.nGaps += len(g)
 		all = append(all, g)
 	}

@@ -249,7 +249,11 @@ func (a *app) reportData(id string) (report.Data, error) {
 	if err != nil {
 		return report.Data{}, err
 	}
-	return report.Data{Assessment: as, Answers: answers, Catalog: cat, Generated: time.Now()}, nil
+	actions, err := st.Actions(ctxb, id)
+	if err != nil {
+		return report.Data{}, err
+	}
+	return report.Data{Assessment: as, Answers: answers, Actions: actions, Catalog: cat, Generated: time.Now()}, nil
 }
 
 // writeFileAtomic writes a file through a temporary file in the same folder,

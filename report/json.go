@@ -23,6 +23,64 @@ type jsonDoc struct {
 	Assessment    jsonAssessment `json:"assessment"`
 	jsonFigures
 	Answers []jsonAnswer `json:"answers"`
+	Actions []jsonAction `json:"actions"`
+}
+
+// jsonAction is one stored action with the revision that made it, so an
+// import can merge actions as it merges answers.
+type jsonAction struct {
+	Framework  string  `json:"framework"`
+	QuestionID string  `json:"question_id"`
+	Text       string  `json:"text"`
+	Owner      string  `json:"owner"`
+	Due        *string `json:"due"` // YYYY-MM-DD, or null
+	Status     string  `json:"status"`
+	UpdatedAt  *string `json:"updated_at"`
+	UpdatedBy  string  `json:"updated_by"`
+	Revision   string  `json:"revision"`
+}
+
+func jsonActionOf(a model.Action) jsonAction {
+	ja := jsonAction{Framework: a.Framework, QuestionID: a.QuestionID, Text: a.Text, Owner: a.Owner,
+		Status: string(a.Status), UpdatedAt: jsonTime(a.UpdatedAt), UpdatedBy: a.UpdatedBy, Revision: a.Revision}
+	if a.Due != "" {
+		due := string(a.Due)
+		ja.Due = &due
+	}
+	return ja
+}
+
+// jsonPlanItem is one line of the action plan; action is null when nothing
+// is planned yet.
+type jsonPlanItem struct {
+	Framework  string      `json:"framework"`
+	QuestionID string      `json:"question_id"`
+	Ref        string      `json:"ref"`
+	Title      string      `json:"title"`
+	Level      *int        `json:"level"` // null when N/A or not rated
+	NA         bool        `json:"na"`
+	Target     int         `json:"target"`
+	Gap        int         `json:"gap"`
+	Weight     float64     `json:"weight"`
+	Priority   float64     `json:"priority"` // gap × weight
+	Action     *jsonAction `json:"action"`
+}
+
+func jsonPlanItemOf(it model.PlanItem) jsonPlanItem {
+	j := jsonPlanItem{Framework: it.Key.Framework, QuestionID: it.Key.Question, Ref: refOf(it.Key.Question),
+		NA: it.Level == model.NotApplicable, Target: int(it.Target), Gap: it.Gap, Weight: it.Weight, Priority: round(it.Priority(), 2)}
+	if it.Question != nil {
+		j.Ref, j.Title = it.Question.Ref, questionTitle(it.Question)
+	}
+	if it.Level.Rated() {
+		l := int(it.Level)
+		j.Level = &l
+	}
+	if it.HasAction() {
+		a := jsonActionOf(it.Action)
+		j.Action = &a
+	}
+	return j
 }
 
 // jsonFigures is every figure of an assessment: what `assay show --json`
@@ -33,6 +91,7 @@ type jsonFigures struct {
 	Gaps              map[string][]jsonGap `json:"gaps"`               // per framework, biggest first
 	Themes            []jsonTheme          `json:"themes"`
 	OnlyIn            []jsonOnlyIn         `json:"only_in"`
+	Plan              []jsonPlanItem       `json:"plan"` // the action plan, highest gap × weight first
 }
 
 type jsonGap struct {
@@ -175,6 +234,10 @@ func JSON(w io.Writer, d Data) error {
 		},
 		jsonFigures: figures(v),
 		Answers:     []jsonAnswer{},
+		Actions:     []jsonAction{},
+	}
+	for _, act := range d.Actions {
+		doc.Actions = append(doc.Actions, jsonActionOf(act))
 	}
 	for _, af := range a.Frameworks {
 		doc.Assessment.Frameworks = append(doc.Assessment.Frameworks, jsonFramework{ID: af.ID, Version: af.Version, Position: af.Position})
@@ -225,6 +288,10 @@ func figures(v *view) jsonFigures {
 		Gaps:              map[string][]jsonGap{},
 		Themes:            []jsonTheme{},
 		OnlyIn:            []jsonOnlyIn{},
+		Plan:              []jsonPlanItem{},
+	}
+	for _, it := range v.plan {
+		fig.Plan = append(fig.Plan, jsonPlanItemOf(it))
 	}
 	for _, fs := range v.summary.Scores {
 		fig.Scores = append(fig.Scores, jsonFrameworkScore(fs, ts, v.answers))

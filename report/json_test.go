@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -47,7 +48,9 @@ func TestJSONShape(t *testing.T) {
 		obj  any
 		want []string
 	}{
-		{"top", doc, []string{"answers", "assessment", "format_version", "gaps", "generated_at", "missing_frameworks", "only_in", "scores", "themes"}},
+		{"top", doc, []string{"actions", "answers", "assessment", "format_version", "gaps", "generated_at", "missing_frameworks", "only_in", "plan", "scores", "themes"}},
+		{"actions[0]", doc["actions"].([]any)[0], []string{"due", "framework", "owner", "question_id", "revision", "status", "text", "updated_at", "updated_by"}},
+		{"plan[0]", doc["plan"].([]any)[0], []string{"action", "framework", "gap", "level", "na", "priority", "question_id", "ref", "target", "title", "weight"}},
 		{"assessment", doc["assessment"], []string{"assessor", "created_at", "frameworks", "id", "name", "organisation", "resume_framework", "target", "targets", "updated_at"}},
 		{"assessment.frameworks[0]", doc["assessment"].(map[string]any)["frameworks"].([]any)[0], []string{"id", "position", "version"}},
 		{"answers[0]", doc["answers"].([]any)[0], []string{"flagged", "framework", "level", "na", "note", "question_id", "ref", "removed", "title", "updated_at"}},
@@ -275,5 +278,33 @@ func TestJSONEffectiveTargets(t *testing.T) {
 	gaps := doc.Gaps["demo-baseline"]
 	if len(gaps) != 1 || gaps[0].QuestionID != "2.1.q2" || gaps[0].Target != 5 || gaps[0].Gap != 4 {
 		t.Errorf("gaps = %+v", gaps)
+	}
+}
+
+// The plan lists gaps by gap × weight with their actions, then actions
+// without a gap; the export carries every action with its revision.
+func TestJSONPlanAndActions(t *testing.T) {
+	_, doc := exportJSON(t, fixture())
+	var got []string
+	for _, it := range doc["plan"].([]any) {
+		m := it.(map[string]any)
+		line := fmt.Sprintf("%s %v/%v gap %v prio %v", m["question_id"], m["level"], m["target"], m["gap"], m["priority"])
+		if a, ok := m["action"].(map[string]any); ok {
+			line += fmt.Sprintf(" [%s, %s, %s, %s]", a["text"], a["owner"], a["due"], a["status"])
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"2.1.q2 1/4 gap 3 prio 3 [Review access quarterly, Sam Lee, 2025-06-30, doing]",
+		// 1.1.q1 is level 2 against 4, weight 1
+		"1.1.q1 2/4 gap 2 prio 2",
+		"A.q1 <nil>/4 gap 0 prio 0 [Decide whether annex A applies, , %!s(<nil>), open]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("plan =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	acts := doc["actions"].([]any)
+	if len(acts) != 2 || acts[0].(map[string]any)["revision"] != "r2" || acts[1].(map[string]any)["due"] != nil {
+		t.Errorf("actions = %v", acts)
 	}
 }

@@ -19,6 +19,7 @@ var mdParts = []func(*md, *view){
 	mdTitle,
 	mdFrameworks,
 	mdDifferences,
+	mdPlan,
 }
 
 // mdFrameworkParts are written, in order, for each framework of the assessment.
@@ -180,16 +181,7 @@ func mdAnswerRow(r row) []string {
 	if r.removed {
 		title = "(no longer in the framework)"
 	}
-	var level string
-	switch {
-	case r.Level.Rated():
-		level = r.Level.String()
-	case r.Level == model.NotApplicable:
-		level = "N/A"
-	default:
-		level = "not rated"
-	}
-	return []string{r.QuestionID, title, level, r.Note}
+	return []string{r.QuestionID, title, levelText(r.Level), r.Note}
 }
 
 // md builds a Markdown document block by block, each followed by a blank line.
@@ -338,4 +330,46 @@ func (v *view) frameworkName(id string) string {
 		}
 	}
 	return id
+}
+
+// mdPlan is the action plan: questions below their target, highest gap ×
+// weight first, then questions with an action but no gap.
+func mdPlan(m *md, v *view) {
+	m.heading(2, "Action plan")
+	if len(v.plan) == 0 {
+		m.para("No rated question is below its target and no action is planned.")
+		return
+	}
+	var rows [][]string
+	for _, it := range v.plan {
+		rows = append(rows, planCells(v, it))
+	}
+	m.table(planHeader, rows)
+}
+
+// planHeader and planCells are the plan's columns in every tabular format.
+var planHeader = []string{"Framework", "Question", "Title", "Level", "Target", "Gap", "Action", "Owner", "Due", "Status"}
+
+func planCells(v *view, it model.PlanItem) []string {
+	title, gap := "", ""
+	if it.Question != nil {
+		title = questionTitle(it.Question)
+	}
+	if it.Gap > 0 {
+		gap = strconv.Itoa(it.Gap)
+	}
+	return []string{v.frameworkName(it.Key.Framework), it.Key.Question, title, levelText(it.Level), it.Target.String(), gap,
+		it.Action.Text, it.Action.Owner, string(it.Action.Due), string(it.Action.Status)}
+}
+
+// levelText is a level as a report shows it: 0-5, N/A or not rated.
+func levelText(l model.Level) string {
+	switch {
+	case l.Rated():
+		return l.String()
+	case l == model.NotApplicable:
+		return "N/A"
+	default:
+		return "not rated"
+	}
 }

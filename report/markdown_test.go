@@ -42,6 +42,10 @@ func TestMarkdownContents(t *testing.T) {
 		{"removed answer", "| 1.3.q2 | (no longer in the framework) | 3 | old question |\n"},
 		{"unloaded framework", "## gone\n\nThe framework gone is not loaded, so it cannot be scored."},
 		{"unloaded answers", "| 5.1.q10 |  | N/A | not our business |\n"},
+		{"action plan", "## Action plan\n\n| Framework | Question | Title | Level | Target | Gap | Action | Owner | Due | Status |\n|---|---|---|---|---|---|---|---|---|---|\n" +
+			"| Demo | 2.1.q2 | Access reviews | 1 | 4 | 3 | Review access quarterly | Sam Lee | 2025-06-30 | doing |\n" +
+			"| Demo | 1.1.q1 | Ownership | 2 | 4 | 2 |  |  |  |  |\n" +
+			"| Demo | A.q1 | Optional extras | not rated | 4 |  | Decide whether annex A applies |  |  | open |\n\n"},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(out, tt.want) {

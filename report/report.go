@@ -20,6 +20,8 @@ type Data struct {
 	// Answers is every stored answer row, including answers to questions that are
 	// no longer in a framework and to frameworks that are not loaded.
 	Answers []model.Answer
+	// Actions is every stored action of the assessment.
+	Actions []model.Action
 	// Catalog holds the loaded frameworks; nil means none are loaded.
 	Catalog *model.Catalog
 	// Generated is when the export was made. The caller supplies it so that an
@@ -64,6 +66,7 @@ type view struct {
 	answers model.Answers
 	summary model.Summary
 	groups  []group
+	plan    []model.PlanItem
 }
 
 // group is one framework's answers. Frameworks of the assessment come first, in
@@ -93,6 +96,7 @@ func newView(d Data) *view {
 	}
 	v := &view{Data: d, answers: model.NewAnswers(d.Answers)}
 	v.summary = model.Summarize(d.Assessment, v.answers, cat)
+	v.plan = model.Plan(d.Assessment, cat, v.answers, model.NewActions(d.Actions))
 	scores := map[string]*model.FrameworkScore{}
 	for i := range v.summary.Scores {
 		fs := &v.summary.Scores[i]

@@ -93,7 +93,14 @@ func fixture() Data {
 			CreatedAt:       at(1),
 			UpdatedAt:       at(7),
 		},
-		Answers:   answers,
+		Answers: answers,
+		// One action on a gap, one on a question without a gap (A.q1 is not rated).
+		Actions: []model.Action{
+			{Framework: "demo-baseline", QuestionID: "2.1.q2", Text: "Review access quarterly", Owner: "Sam Lee", Due: "2025-06-30",
+				Status: model.ActionDoing, UpdatedAt: at(7), UpdatedBy: "jo", Revision: "r2"},
+			{Framework: "demo-baseline", QuestionID: "A.q1", Text: "Decide whether annex A applies", Status: model.ActionOpen,
+				UpdatedAt: at(6), UpdatedBy: "jo", Revision: "r1"},
+		},
 		Catalog:   c,
 		Generated: time.Date(2025, 3, 8, 10, 0, 0, 0, time.UTC),
 	}

@@ -171,6 +171,10 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 				SELECT ?, framework, question_id, level, na, note, flagged, updated_at FROM answers WHERE assessment_id = ?`,
 			`INSERT INTO targets (assessment_id, framework, section, level, updated_at, updated_by)
 				SELECT ?, framework, section, level, updated_at, updated_by FROM targets WHERE assessment_id = ?`,
+			// Each copied action is a new change in the copy, with its own revision.
+			`INSERT INTO actions (assessment_id, framework, question_id, text, owner, due, status, updated_at, updated_by, revision)
+				SELECT ?, framework, question_id, text, owner, due, status, updated_at, updated_by, lower(hex(randomblob(8)))
+				FROM actions WHERE assessment_id = ?`,
 		}
 		for _, q := range steps {
 			if _, err := t.exec(q, newID, id); err != nil {
@@ -181,6 +185,14 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
 			SELECT ?, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ? FROM answers WHERE assessment_id = ?`,
 			newID, "copied from assessment "+id, now, id)
+		if err != nil {
+			return err
+		}
+		_, err = t.exec(`INSERT INTO action_history (assessment_id, framework, question_id,
+				old_text, old_owner, old_due, old_status, new_text, new_owner, new_due, new_status,
+				revision, parent, changed_by, changed_at, host)
+			SELECT assessment_id, framework, question_id, '', '', '', '', text, owner, due, status, revision, '', ?, ?, ?
+			FROM actions WHERE assessment_id = ?`, "copied from assessment "+id, now, hostName(), newID)
 		return err
 	})
 	if err != nil {

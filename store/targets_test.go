@@ -100,7 +100,7 @@ func TestSetTargetRefusesWhatItCannotStore(t *testing.T) {
 }
 
 // The schema-1 fixture opens and migrates with every assessment, answer, note
-// and history row as it was, and then takes targets.
+// and history row as it was, and then takes targets and actions.
 func TestSchema1MigratesKeepingEverything(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "schema1.db")
 	copyFile(t, "testdata/schema1.db", path)
@@ -127,8 +127,15 @@ func TestSchema1MigratesKeepingEverything(t *testing.T) {
 		if len(a.TargetOverrides) != 0 {
 			t.Errorf("%s has targets out of nowhere: %+v", a.ID, a.TargetOverrides)
 		}
+		if acts, err := s.Actions(ctx, a.ID); err != nil || len(acts) != 0 {
+			t.Errorf("%s actions = %v, %v", a.ID, acts, err)
+		}
 	}
 	if err := s.SetTarget(ctx, "m6apsdca", model.TargetOverride{Framework: "iso28000-2022", Section: "8", Level: 5}, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	due := model.Date("2027-06-30")
+	if _, err := s.SaveAction(ctx, "k79k4ns5", "iso28000-2022", "8.3.q1", model.ActionChange{Text: ptr("test the plan"), Due: &due}, "ann"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -227,8 +227,12 @@ func exportAssessment(c *common, id, format, path string) tea.Cmd {
 		if err != nil {
 			return exportedMsg{path, err}
 		}
+		actions, err := st.Actions(ctx, id)
+		if err != nil {
+			return exportedMsg{path, err}
+		}
 		return exportedMsg{path, writeFileAtomic(path, func(f *os.File) error {
-			return report.Write(f, format, report.Data{Assessment: a, Answers: answers, Catalog: cat, Generated: now()})
+			return report.Write(f, format, report.Data{Assessment: a, Answers: answers, Actions: actions, Catalog: cat, Generated: now()})
 		})}
 	})
 	return cmd

@@ -198,7 +198,7 @@ func (a *app) cmdAnswer(args []string) error {
 	if !as.Has(fw.ID) {
 		return usagef("assessment %q does not cover %s (it covers %s)", id, fw.ID, strings.Join(as.FrameworkIDs(), ", "))
 	}
-	ch := store.SetLevel(level)
+	ch := model.SetLevel(level)
 	if noteSet {
 		ch.Note = note
 	}

@@ -50,6 +50,7 @@ type Store struct {
 	db    *sql.DB
 	path  string
 	now   func() time.Time
+	host  string               // this computer's name, recorded with every change
 	stmts map[string]*sql.Stmt // prepared statements of the save path
 
 	mu          sync.Mutex
@@ -133,7 +134,14 @@ func createDatabase(path string) error {
 }
 
 // Option changes how a database is opened.
-type Option struct{ dsn string }
+type Option struct {
+	dsn  string
+	host string
+}
+
+// Host names the computer recorded with every change (the default is the
+// operating system's host name).
+func Host(name string) Option { return Option{host: name} }
 
 // MaxPages caps the database at n pages (4 KiB each by default) for this
 // process, as if the disk were full beyond that. It exists to test and
@@ -142,7 +150,7 @@ func MaxPages(n int) Option {
 	if n <= 0 {
 		return Option{}
 	}
-	return Option{fmt.Sprintf("&_pragma=max_page_count(%d)", n)}
+	return Option{dsn: fmt.Sprintf("&_pragma=max_page_count(%d)", n)}
 }
 
 func open(path string, opts []Option) (*Store, error) {
@@ -150,8 +158,12 @@ func open(path string, opts []Option) (*Store, error) {
 		return nil, err
 	}
 	extra := ""
+	host, _ := os.Hostname()
 	for _, o := range opts {
 		extra += o.dsn
+		if o.host != "" {
+			host = o.host
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path)+extra)
 	if err != nil {
@@ -161,7 +173,7 @@ func open(path string, opts []Option) (*Store, error) {
 	// PRAGMA data_version is per connection.
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, host: host}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err

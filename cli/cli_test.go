@@ -259,7 +259,7 @@ func TestBadInput(t *testing.T) {
 		{"db is a folder for new", dir, []string{"new", "--name", "x"}, 2, "is a folder, not a database file"},
 		{"not a database", notDB, []string{"list"}, 2, "not an assay database (it is not an SQLite file)"},
 		{"not a database for new", notDB, []string{"new", "--name", "x"}, 2, "not an assay database"},
-		{"newer schema", newer, []string{"list"}, 2, "made by a newer assay (schema 42; this assay knows up to 2)"},
+		{"newer schema", newer, []string{"list"}, 2, "made by a newer assay (schema 42; this assay knows up to "},
 		{"newer schema for answer", newer, []string{"answer", "x", "mas-trm-2021:3.4.q1", "1"}, 2, "made by a newer assay"},
 		{"folder cannot be created", filepath.Join(blocker, "sub", "a.db"), []string{"new", "--name", "x"}, 1, "cannot create the database folder"},
 		{"empty name", db, []string{"new", "--name", "  "}, 2, "the assessment needs a name"},

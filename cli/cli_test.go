@@ -520,7 +520,7 @@ func TestDoctorAndBackup(t *testing.T) {
 	mustRun(t, db, "answer", id, "iso28000-2022:4.1.q1", "2")
 	// An answer to a question a later release removed: the store keeps it.
 	conn, _ := sql.Open("sqlite", db)
-	conn.Exec(`INSERT INTO answers VALUES (?, 'iso28000-2022', '4.9.q1', 3, 0, '', 0, '2026-01-01T00:00:00.000000Z')`, id)
+	conn.Exec(`INSERT INTO answers (assessment_id, framework, question_id, level, updated_at) VALUES (?, 'iso28000-2022', '4.9.q1', 3, '2026-01-01T00:00:00.000000Z')`, id)
 	conn.Close()
 
 	out := mustRun(t, db, "doctor")

@@ -2,12 +2,8 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"os"
-	"sync"
 
 	"github.com/assaytui/assay/model"
 )
@@ -25,20 +21,6 @@ func (e *ActionConflictError) Error() string {
 	}
 	return fmt.Sprintf("the action on %s was changed elsewhere by %s at %s", e.Key.Qualified(),
 		e.Current.UpdatedBy, e.Current.UpdatedAt.Local().Format("15:04"))
-}
-
-// hostName is this machine's name, recorded with every change so a workshop
-// merge can say which laptop a change came from.
-var hostName = sync.OnceValue(func() string {
-	h, _ := os.Hostname()
-	return h
-})
-
-// actionRevision is a new random revision ID for a change to an action.
-func actionRevision() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 // SaveAction applies a change to the action on one question in one
@@ -68,7 +50,7 @@ func (s *Store) SaveAction(ctx context.Context, id, framework, question string, 
 			return nil
 		}
 		now := s.stamp()
-		next.UpdatedAt, next.UpdatedBy, next.Revision = parseTime(now), actor, actionRevision()
+		next.UpdatedAt, next.UpdatedBy, next.Revision = parseTime(now), actor, newRevision()
 		if next.Empty() {
 			next.Revision = ""
 			if _, err := t.exec(`DELETE FROM actions WHERE assessment_id = ? AND framework = ? AND question_id = ?`, id, framework, question); err != nil {
@@ -85,14 +67,14 @@ func (s *Store) SaveAction(ctx context.Context, id, framework, question string, 
 		// A removal is a change too: it gets its own revision in history.
 		rev := next.Revision
 		if rev == "" {
-			rev = actionRevision()
+			rev = newRevision()
 		}
 		if _, err := t.exec(`INSERT INTO action_history (assessment_id, framework, question_id,
 				old_text, old_owner, old_due, old_status, new_text, new_owner, new_due, new_status,
 				revision, parent, changed_by, changed_at, host)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, framework, question, old.Text, old.Owner, string(old.Due), string(old.Status),
-			next.Text, next.Owner, string(next.Due), string(next.Status), rev, old.Revision, actor, now, hostName()); err != nil {
+			next.Text, next.Owner, string(next.Due), string(next.Status), rev, old.Revision, actor, now, s.host); err != nil {
 			return err
 		}
 		saved = next

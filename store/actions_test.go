@@ -136,5 +136,3 @@ func TestDuplicateCopiesActionsAsNewChanges(t *testing.T) {
 		t.Errorf("%d action rows left after delete", left)
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

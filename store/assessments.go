@@ -164,11 +164,14 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 		if err := oneRow(res, err, assessment(id)); err != nil {
 			return err
 		}
+		// The copy's answers start a new chain of revisions: each gets a
+		// history row saying where it came from.
 		steps := []string{
 			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position)
 				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
-			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
-				SELECT ?, framework, question_id, level, na, note, flagged, updated_at FROM answers WHERE assessment_id = ?`,
+			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
+				SELECT ?, framework, question_id, level, na, note, flagged, updated_at, updated_by, lower(hex(randomblob(8)))
+				FROM answers WHERE assessment_id = ?`,
 			`INSERT INTO targets (assessment_id, framework, section, level, updated_at, updated_by)
 				SELECT ?, framework, section, level, updated_at, updated_by FROM targets WHERE assessment_id = ?`,
 			// Each copied action is a new change in the copy, with its own revision.
@@ -182,9 +185,11 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 			}
 		}
 		_, err = t.exec(`INSERT INTO answer_history (assessment_id, framework, question_id,
-				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
-			SELECT ?, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ? FROM answers WHERE assessment_id = ?`,
-			newID, "copied from assessment "+id, now, id)
+				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged,
+				changed_by, changed_at, host, revision, parent)
+			SELECT assessment_id, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ?, ?, revision, ''
+			FROM answers WHERE assessment_id = ?`,
+			"copied from assessment "+id, now, s.host, newID)
 		if err != nil {
 			return err
 		}
@@ -192,7 +197,7 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 				old_text, old_owner, old_due, old_status, new_text, new_owner, new_due, new_status,
 				revision, parent, changed_by, changed_at, host)
 			SELECT assessment_id, framework, question_id, '', '', '', '', text, owner, due, status, revision, '', ?, ?, ?
-			FROM actions WHERE assessment_id = ?`, "copied from assessment "+id, now, hostName(), newID)
+			FROM actions WHERE assessment_id = ?`, "copied from assessment "+id, now, s.host, newID)
 		return err
 	})
 	if err != nil {

@@ -111,8 +111,9 @@ func TestWriteDispatchesEveryFormat(t *testing.T) {
 		"json": func(b *bytes.Buffer, d Data) error { return JSON(b, d) },
 		"csv":  func(b *bytes.Buffer, d Data) error { return CSV(b, d) },
 		"md":   func(b *bytes.Buffer, d Data) error { return Markdown(b, d) },
+		"html": func(b *bytes.Buffer, d Data) error { return HTML(b, d) },
 	}
-	if got := strings.Join(Formats(), ","); got != "json,csv,md" {
+	if got := strings.Join(Formats(), ","); got != "json,csv,md,html" {
 		t.Fatalf("Formats() = %s", got)
 	}
 	for _, format := range Formats() {
@@ -132,10 +133,10 @@ func TestWriteDispatchesEveryFormat(t *testing.T) {
 }
 
 func TestWriteUnknownFormat(t *testing.T) {
-	for _, format := range []string{"xml", "", "JSON", "html"} {
+	for _, format := range []string{"xml", "", "JSON", "pdf"} {
 		var b bytes.Buffer
 		err := Write(&b, format, fixture())
-		want := `unknown export format "` + format + `" (supported: json, csv, md)`
+		want := `unknown export format "` + format + `" (supported: ` + strings.Join(Formats(), ", ") + `)`
 		if err == nil || err.Error() != want {
 			t.Errorf("Write(%q) error = %v, want %s", format, err, want)
 		}

@@ -100,11 +100,11 @@ type htmlTheme struct {
 type htmlOnlyIn struct{ Title, Framework, Refs, Maturity, Why string }
 
 type htmlPlanRow struct {
-	N                                int
-	Framework, Question, Title       string
-	Level, Target, Gap, Priority     string
-	Action, Owner, Due, Status       string
-	NoAction                         bool
+	N                            int
+	Framework, Question, Title   string
+	Level, Target, Gap, Priority string
+	Action, Owner, Due, Status   string
+	NoAction                     bool
 }
 
 type htmlScale struct {

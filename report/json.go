@@ -109,7 +109,9 @@ type jsonAnswer struct {
 	Note       string  `json:"note"`
 	Flagged    bool    `json:"flagged"`
 	UpdatedAt  *string `json:"updated_at"`
-	Removed    bool    `json:"removed"` // the loaded framework no longer has this question
+	UpdatedBy  string  `json:"updated_by"` // who made the current value
+	Revision   string  `json:"revision"`   // the change that made it, for answer --if-unchanged-since
+	Removed    bool    `json:"removed"`    // the loaded framework no longer has this question
 }
 
 type jsonScore struct {
@@ -317,6 +319,8 @@ func jsonAnswerOf(r row) jsonAnswer {
 		Note:       r.Note,
 		Flagged:    r.Flagged,
 		UpdatedAt:  jsonTime(r.UpdatedAt),
+		UpdatedBy:  r.UpdatedBy,
+		Revision:   r.Revision,
 		Removed:    r.removed,
 	}
 	if r.Level.Rated() {

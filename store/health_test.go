@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/model"
 )
 
@@ -169,7 +170,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	wg.Wait()
-	if err := s.Backup(ctx, dest, false); err == nil || !strings.Contains(err.Error(), "already exists; use --force") {
+	if err := s.Backup(ctx, dest, false); !errors.Is(err, safefile.ErrExists) {
 		t.Errorf("overwrite without force: %v", err)
 	}
 	if err := s.Backup(ctx, dest, true); err != nil {

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -91,7 +93,7 @@ func checkExisting(path string) error {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
 		return fmt.Errorf("%s: %w", path, ErrNoDatabase)
 	case err != nil:
-		return unwrapPath(err)
+		return safefile.Plain(err)
 	case st.IsDir():
 		return fmt.Errorf("%s %w", path, ErrFolder)
 	case st.Size() == 0:
@@ -108,7 +110,7 @@ func checkExisting(path string) error {
 func createDatabase(path string) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the database folder: %w", unwrapPath(err))
+		return fmt.Errorf("cannot create the database folder: %w", safefile.Plain(err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.new")
 	if err != nil {
@@ -232,7 +234,7 @@ func checkFile(path string) error {
 	if version == 0 && len(tables) > 0 {
 		return fmt.Errorf("%s: %w: it is an SQLite database of another program (tables: %s); the file was not changed", path, ErrNotAssay, strings.Join(tables, ", "))
 	}
-	if version > 0 && !contains(tables, "assessments") {
+	if version > 0 && !slices.Contains(tables, "assessments") {
 		return fmt.Errorf("%s: %w: it has schema version %d but no assessments table; the file was not changed", path, ErrNotAssay, version)
 	}
 	return nil
@@ -247,7 +249,7 @@ func checkFile(path string) error {
 func checkHeader(path string) (empty bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, unwrapPath(err)
+		return false, safefile.Plain(err)
 	}
 	head := make([]byte, 100)
 	n, err := io.ReadFull(f, head)
@@ -378,22 +380,4 @@ func classify(path string, err error) error {
 		return fmt.Errorf("disk I/O error: %v (%s)", se, path)
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-// unwrapPath drops Go's "open"/"mkdir" verb from a path error, keeping path and reason.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
-	}
-	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

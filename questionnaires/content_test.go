@@ -646,8 +646,8 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			question(t, f, "7.1.q1").Levels[5] = "LEVEL 5 – OPTIMISING."
 		}, `iso28000-2022: 7.1.q1: level 5 descriptor "LEVEL 5 – OPTIMISING." only repeats the generic scale`},
 		{"descriptor wraps the generic meaning", mas, func(t *testing.T, f *model.Framework) {
-			question(t, f, "3.2.q1").Levels[4] = "Policies are monitored with metrics, reviewed, gaps acted upon."
-		}, `mas-trm-2021: 3.2.q1: level 4 descriptor "Policies are monitored with metrics, reviewed, gaps acted upon." only repeats the generic scale`},
+			question(t, f, "3.2.q1").Levels[4] = "Policies are measured, trended and acted on."
+		}, `mas-trm-2021: 3.2.q1: level 4 descriptor "Policies are measured, trended and acted on." only repeats the generic scale`},
 		{"no themes", iso, func(t *testing.T, f *model.Framework) {
 			question(t, f, "9.3.3.q1").Themes = nil
 		}, `iso28000-2022: 9.3.3.q1: has 0 themes; give 1 to 3`},
@@ -734,12 +734,12 @@ func TestIsGenericDescriptor(t *testing.T) {
 	for d, want := range map[string]bool{
 		"Not performed.":    true,
 		"nothing in place.": true,
-		"Managed — done repeatedly, partly documented, not organisation-wide.": true,
+		"Managed — ad hoc, depends on individuals, undocumented.": true,
 		"Level 2: Managed.": true,
-		"Processes are documented, approved, applied consistently across the scope.": true,
-		"A yearly plan exists but covers only some sites.":                           false,
-		"Audits are defined and measured against a programme.":                       false,
-		"No internal audits of the security management system take place.":           false,
+		"Processes have every requirement of the clause met, with evidence, across the scope.": true,
+		"A yearly plan exists but covers only some sites.":                                     false,
+		"Audits are defined and measured against a programme.":                                 false,
+		"No internal audits of the security management system take place.":                     false,
 	} {
 		if got := isGenericDescriptor(d); got != want {
 			t.Errorf("isGenericDescriptor(%q) = %v, want %v", d, got, want)

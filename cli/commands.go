@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/questionnaires"
 	"github.com/assaytui/assay/report"
@@ -198,7 +199,7 @@ func (a *app) cmdAnswer(args []string) error {
 	if !as.Has(fw.ID) {
 		return usagef("assessment %q does not cover %s (it covers %s)", id, fw.ID, strings.Join(as.FrameworkIDs(), ", "))
 	}
-	ch := store.SetLevel(level)
+	ch := model.SetLevel(level)
 	if noteSet {
 		ch.Note = note
 	}
@@ -221,7 +222,7 @@ func (a *app) cmdExport(args []string) error {
 	if len(pos) != 1 {
 		return usagef("export needs one assessment ID")
 	}
-	if !contains(report.Formats(), *format) {
+	if !slices.Contains(report.Formats(), *format) {
 		return usagef("export needs --format, one of: %s", strings.Join(report.Formats(), ", "))
 	}
 	d, err := a.reportData(pos[0])
@@ -231,7 +232,7 @@ func (a *app) cmdExport(args []string) error {
 	if *out == "" {
 		return report.Write(a.Stdout, *format, d)
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return report.Write(w, *format, d) })
+	return safefile.Write(ctxb, *out, safefile.Options{Force: true}, func(w io.Writer) error { return report.Write(w, *format, d) })
 }
 
 // reportData loads everything an export or `show` needs.
@@ -250,35 +251,6 @@ func (a *app) reportData(id string) (report.Data, error) {
 		return report.Data{}, err
 	}
 	return report.Data{Assessment: as, Answers: answers, Catalog: cat, Generated: time.Now()}, nil
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// synced and renamed into place, so a crash or a full disk never leaves a
-// half-written export where the user expects a whole one.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
-	}
-	return nil
 }
 
 func (a *app) cmdFrameworks(args []string) error {
@@ -452,13 +424,4 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

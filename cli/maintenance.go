@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/store"
 )
 
@@ -84,7 +85,10 @@ func (a *app) cmdBackup(args []string) error {
 	}
 	defer st.Close()
 	if err := st.Backup(ctxb, pos[0], *force); err != nil {
-		if errors.Is(err, store.ErrFolder) || strings.Contains(err.Error(), "already exists") {
+		if errors.Is(err, safefile.ErrExists) {
+			return usagef("%v; use --force to replace it", err)
+		}
+		if errors.Is(err, safefile.ErrFolder) {
 			return usageError{err.Error()}
 		}
 		return err

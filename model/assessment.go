@@ -112,6 +112,10 @@ type Answer struct {
 	Note       string
 	Flagged    bool
 	UpdatedAt  time.Time
+	UpdatedBy  string // who made the current value
+	// Revision names the change that made the current value: a random ID,
+	// "" for a question never answered.
+	Revision string
 }
 
 // Key identifies a question across frameworks.

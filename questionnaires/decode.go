@@ -3,6 +3,7 @@ package questionnaires
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,7 +112,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed, required []string) 
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch {
-		case !contains(allowed, k.Value):
+		case !slices.Contains(allowed, k.Value):
 			d.errf(k, "unknown key %q in %s (allowed: %s)", k.Value, what, strings.Join(allowed, ", "))
 		case out[k.Value] != nil:
 			d.errf(k, "key %q appears twice in %s", k.Value, what)
@@ -205,13 +206,4 @@ func (d *decoder) integer(n *yaml.Node, what string, lo, hi int) (int, bool) {
 		return 0, false
 	}
 	return v, true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

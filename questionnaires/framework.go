@@ -3,6 +3,7 @@ package questionnaires
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -226,7 +227,7 @@ func (d *decoder) question(n *yaml.Node, s *model.Section, ids map[string]int) *
 		}
 	}
 	for _, th := range d.textList(m["themes"], what+" themes") {
-		if !contains(model.Themes, th) {
+		if !slices.Contains(model.Themes, th) {
 			d.errf(m["themes"], "%s theme %q is not one of: %s", what, th, strings.Join(model.Themes, ", "))
 			continue
 		}

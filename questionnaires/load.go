@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/model"
 )
 
@@ -64,7 +65,7 @@ func Load(dir string) (*model.Catalog, error) {
 	for _, path := range crosswalks {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, unwrapPathError(err)
+			return nil, safefile.Plain(err)
 		}
 		if err := addCrosswalk(cat, path, data); err != nil {
 			return nil, err
@@ -128,7 +129,7 @@ func addCrosswalk(cat *model.Catalog, name string, data []byte) error {
 func yamlFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("questionnaires folder: %w", unwrapPathError(err))
+		return nil, fmt.Errorf("questionnaires folder: %w", safefile.Plain(err))
 	}
 	var out []string
 	for _, e := range entries {
@@ -144,19 +145,11 @@ func yamlFiles(dir string) ([]string, error) {
 func ReadFile(path string) (*model.Framework, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return nil, safefile.Plain(err)
 	}
 	f, problems := ParseFramework(path, data)
 	if problems != nil {
 		return nil, problems
 	}
 	return f, nil
-}
-
-// unwrapPathError keeps "open X: no such file" readable without Go's "open" verb noise.
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
-	}
-	return err
 }

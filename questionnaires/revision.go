@@ -50,7 +50,7 @@ func (d *decoder) sources(n *yaml.Node) []model.RequirementSource {
 			d.errf(m["id"], "source id %q appears twice", s.ID)
 		}
 		seen[s.ID] = true
-		if s.Kind != "" && !contains(kinds, string(s.Kind)) {
+		if s.Kind != "" && !slices.Contains(kinds, string(s.Kind)) {
 			d.errf(m["kind"], "source kind %q is not one of: %s", s.Kind, strings.Join(kinds, ", "))
 		}
 		out = append(out, s)
@@ -123,7 +123,7 @@ func (d *decoder) sourceIDs(n *yaml.Node, what string) []string {
 		case len(declared) == 0:
 			d.errf(n, "%s source %q: the file declares no sources; add a top-level sources list", what, id)
 			return nil
-		case !contains(declared, id):
+		case !slices.Contains(declared, id):
 			d.errf(n, "%s source %q is not one of the file's sources: %s", what, id, strings.Join(declared, ", "))
 		case slices.Contains(ids[:i], id):
 			d.errf(n, "%s source %q is named twice", what, id)

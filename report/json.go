@@ -1,10 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"time"
+
+	"github.com/assaytui/assay/internal/textsafe"
 
 	"github.com/assaytui/assay/model"
 )
@@ -189,11 +193,36 @@ type jsonIdentity struct {
 }
 
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	// Notes are prose ("< 24 hours", "R&D"); keep them readable, this is not HTML.
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeControls(b.Bytes()))
+	return err
+}
+
+// escapeControls writes as \u escapes the characters encoding/json leaves raw
+// that could still act on a terminal showing the file (DEL, C1 controls such
+// as the 8-bit CSI, bidi controls). They can only occur inside strings, where
+// an escape means the same text, so the data is exact and `cat` is safe.
+func escapeControls(js []byte) []byte {
+	if !bytes.ContainsFunc(js, func(r rune) bool { return r >= 0x7f && textsafe.Unsafe(r) }) {
+		return js
+	}
+	var b bytes.Buffer
+	b.Grow(len(js) + 16)
+	for _, r := range string(js) {
+		if r >= 0x7f && textsafe.Unsafe(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }
 
 // figures computes every figure once for the JSON documents.

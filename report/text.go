@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/assaytui/assay/internal/textsafe"
+
 	"github.com/assaytui/assay/model"
 )
 
@@ -159,17 +161,9 @@ func figure(s model.Score) string {
 
 func percent(x float64) string { return fmt.Sprintf("%d%%", model.Percent(x)) }
 
-// clean makes user text safe to print in a terminal: control characters
-// (including ESC, so no escape sequence from a note can act on the terminal)
-// become spaces.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
-}
+// clean makes user text safe to print on one line in a terminal: no escape
+// sequence from a note can act on it (see textsafe).
+func clean(s string) string { return textsafe.Clean(s, false) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)

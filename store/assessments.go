@@ -160,11 +160,14 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 		if err := oneRow(res, err, assessment(id)); err != nil {
 			return err
 		}
+		// The copy's answers start a new chain of revisions: each gets a
+		// history row saying where it came from.
 		steps := []string{
 			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position)
 				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
-			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
-				SELECT ?, framework, question_id, level, na, note, flagged, updated_at FROM answers WHERE assessment_id = ?`,
+			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
+				SELECT ?, framework, question_id, level, na, note, flagged, updated_at, updated_by, lower(hex(randomblob(8)))
+				FROM answers WHERE assessment_id = ?`,
 		}
 		for _, q := range steps {
 			if _, err := t.exec(q, newID, id); err != nil {
@@ -172,9 +175,11 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 			}
 		}
 		_, err = t.exec(`INSERT INTO answer_history (assessment_id, framework, question_id,
-				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
-			SELECT ?, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ? FROM answers WHERE assessment_id = ?`,
-			newID, "copied from assessment "+id, now, id)
+				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged,
+				changed_by, changed_at, host, revision, parent)
+			SELECT assessment_id, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ?, ?, revision, ''
+			FROM answers WHERE assessment_id = ?`,
+			"copied from assessment "+id, now, s.host, newID)
 		return err
 	})
 	if err != nil {

@@ -131,9 +131,11 @@ func newHTMLReport(d Data) htmlReport {
 		}
 		r.Overrides = append(r.Overrides, fmt.Sprintf("%s: %d", safe(where), o.Level))
 	}
-	disputes := map[model.Key]Disagreement{}
+	disputes := map[model.Key]model.Disagreement{}
 	for _, dis := range d.Disagreements {
-		disputes[dis.Key] = dis
+		if dis.Open() {
+			disputes[dis.Key] = dis
+		}
 	}
 	for _, g := range v.groups {
 		switch {
@@ -155,7 +157,7 @@ func newHTMLReport(d Data) htmlReport {
 	return r
 }
 
-func htmlFrameworkOf(v *view, g group, disputes map[model.Key]Disagreement) htmlFramework {
+func htmlFrameworkOf(v *view, g group, disputes map[model.Key]model.Disagreement) htmlFramework {
 	f, fs, ts := g.fw, g.score, v.Assessment.Targets()
 	target := ts.Framework(f.ID)
 	hf := htmlFramework{
@@ -187,7 +189,7 @@ func htmlFrameworkOf(v *view, g group, disputes map[model.Key]Disagreement) html
 
 // htmlAppendix lists every question of the framework under its top-level
 // section, answered or not, then answers to questions it no longer has.
-func htmlAppendix(v *view, g group, disputes map[model.Key]Disagreement) []htmlAppendixPart {
+func htmlAppendix(v *view, g group, disputes map[model.Key]model.Disagreement) []htmlAppendixPart {
 	var parts []htmlAppendixPart
 	index := map[*model.Section]int{}
 	var removed []htmlQuestion
@@ -216,7 +218,7 @@ func htmlAppendix(v *view, g group, disputes map[model.Key]Disagreement) []htmlA
 	return parts
 }
 
-func htmlQuestionOf(r row, f *model.Framework, dis Disagreement) htmlQuestion {
+func htmlQuestionOf(r row, f *model.Framework, dis model.Disagreement) htmlQuestion {
 	hq := htmlQuestion{ID: safe(r.QuestionID), Title: safe(r.title), Flagged: r.Flagged, Removed: r.removed,
 		Rated: r.Level.Rated(), NA: r.Level == model.NotApplicable, UpdatedBy: safe(r.UpdatedBy)}
 	if r.q != nil {
@@ -237,8 +239,8 @@ func htmlQuestionOf(r row, f *model.Framework, dis Disagreement) htmlQuestion {
 	default:
 		hq.Level, hq.Note = "not rated", safe(r.Note)
 	}
-	for _, rt := range dis.Ratings {
-		hq.Disagreement = append(hq.Disagreement, htmlRating{By: safe(rt.By), Level: levelText(rt.Level), Note: safe(rt.Note), When: mdDate(rt.At)})
+	for _, rt := range dis.Standing() {
+		hq.Disagreement = append(hq.Disagreement, htmlRating{By: safe(rt.By), Level: reportLevel(rt.Level), Note: safe(rt.Note), When: mdDate(rt.At)})
 	}
 	return hq
 }

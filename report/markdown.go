@@ -183,7 +183,7 @@ func mdAnswerRow(r row) []string {
 	if r.removed {
 		title = "(no longer in the framework)"
 	}
-	return []string{r.QuestionID, title, levelText(r.Level), r.Note}
+	return []string{r.QuestionID, title, reportLevel(r.Level), r.Note}
 }
 
 // md builds a Markdown document block by block, each followed by a blank line.
@@ -360,12 +360,12 @@ func planCells(v *view, it model.PlanItem) []string {
 	if it.Gap > 0 {
 		gap = strconv.Itoa(it.Gap)
 	}
-	return []string{v.frameworkName(it.Key.Framework), it.Key.Question, title, levelText(it.Level), it.Target.String(), gap,
+	return []string{v.frameworkName(it.Key.Framework), it.Key.Question, title, reportLevel(it.Level), it.Target.String(), gap,
 		it.Action.Text, it.Action.Owner, string(it.Action.Due), string(it.Action.Status)}
 }
 
-// levelText is a level as a report shows it: 0-5, N/A or not rated.
-func levelText(l model.Level) string {
+// reportLevel is a level as a report shows it: 0-5, N/A or not rated.
+func reportLevel(l model.Level) string {
 	switch {
 	case l.Rated():
 		return l.String()

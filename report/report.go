@@ -22,30 +22,18 @@ type Data struct {
 	Answers []model.Answer
 	// Actions is every stored action of the assessment.
 	Actions []model.Action
-	// Disagreements are the disputed questions of a workshop, with every
-	// participant's rating; the HTML report shows them beside the answer.
-	Disagreements []Disagreement
 	// Catalog holds the loaded frameworks; nil means none are loaded.
 	Catalog *model.Catalog
 	// Generated is when the export was made. The caller supplies it so that an
 	// export of the same data is byte-for-byte reproducible (and testable).
 	Generated time.Time
-}
 
-// Disagreement is a question on which workshop participants gave different
-// ratings that nobody has settled yet.
-type Disagreement struct {
-	Key     model.Key
-	Ratings []Rating
-}
-
-// Rating is one participant's answer to a disputed question.
-type Rating struct {
-	By    string
-	Host  string
-	Level model.Level // 0-5 or NotApplicable
-	Note  string
-	At    time.Time
+	// For the workshop bundle (the JSON export) and `show`: every change to
+	// the answers, oldest first, and the disagreements, open and resolved.
+	History       []model.HistoryEntry
+	Disagreements []model.Disagreement
+	// Who exports, on which computer, with which assay.
+	ExportedBy, Host, AssayVersion string
 }
 
 // writers maps each --format name to its writer, in the order Formats lists them.

@@ -155,8 +155,8 @@ func TestHomeExport(t *testing.T) {
 	m = press(t, m, "e")
 	def := filepath.Join(dir, "acme-readiness-2026.md")
 	mustContain(t, screen(m), "[md]", "Write to: "+def)
-	m = press(t, m, "tab") // md → json, the path follows
-	if got := m.home.input.Value(); got != filepath.Join(dir, "acme-readiness-2026.json") {
+	m = press(t, m, "tab") // md → html, the path follows
+	if got := m.home.input.Value(); got != filepath.Join(dir, "acme-readiness-2026.html") {
 		t.Fatalf("path %q", got)
 	}
 	m = press(t, m, "shift+tab", "enter")

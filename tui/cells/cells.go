@@ -493,3 +493,6 @@ func Block(lines []string, w, h int) []string {
 	}
 	return out
 }
+
+// Strip removes escape sequences, to restyle a whole line.
+func Strip(s string) string { return ansi.Strip(s) }

@@ -54,7 +54,7 @@ func (v conflictScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 // describe says what an answer holds, in the parts a change sets.
-func describe(a model.Answer, ch change) string {
+func describe(a model.Answer, ch model.Change) string {
 	var parts []string
 	if ch.Level != nil {
 		parts = append(parts, levelWord(a.Level))
@@ -76,20 +76,6 @@ func describe(a model.Answer, ch change) string {
 	return strings.Join(parts, ", ")
 }
 
-// mineOf is the answer the user asked for.
-func mineOf(theirs model.Answer, ch change) model.Answer {
-	if ch.Level != nil {
-		theirs.Level = *ch.Level
-	}
-	if ch.Note != nil {
-		theirs.Note = *ch.Note
-	}
-	if ch.Flagged != nil {
-		theirs.Flagged = *ch.Flagged
-	}
-	return theirs
-}
-
 func (v conflictScreen) View() page {
 	st := v.c.styles
 	w := v.width
@@ -106,12 +92,15 @@ func (v conflictScreen) View() page {
 	}
 	theirs := describe(cf.theirs, cf.mine)
 	when := ""
+	if by := cf.theirs.UpdatedBy; by != "" {
+		when = " by " + cells.Inert(by)
+	}
 	if !cf.theirs.UpdatedAt.IsZero() {
-		when = " at " + cf.theirs.UpdatedAt.Local().Format("15:04")
+		when += " at " + cf.theirs.UpdatedAt.Local().Format("15:04")
 	}
 	body := []string{"", st.Title.Render(cells.Truncate(title, w)), ""}
 	body = append(body, wrapIndent("Not saved: this answer was changed elsewhere to "+theirs+when+" after you saw it, so nothing of yours was written.", w, 2)...)
-	body = append(body, "", "  "+st.Label.Render("Theirs")+"  "+theirs, "  "+st.Label.Render("Yours ")+"  "+describe(mineOf(cf.theirs, cf.mine), cf.mine), "")
+	body = append(body, "", "  "+st.Label.Render("Theirs")+"  "+theirs, "  "+st.Label.Render("Yours ")+"  "+describe(cf.mine.Apply(cf.theirs), cf.mine), "")
 	body = append(body, wrapIndent(st.Key.Render("k")+" keeps theirs · "+st.Key.Render("u")+" uses yours (saves it over theirs)", w, 2)...)
 	return page{header: header, body: body}
 }

@@ -3,15 +3,13 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/report"
 	"github.com/assaytui/assay/store"
@@ -97,7 +95,7 @@ type (
 		seq      uint64
 		id       string // the assessment
 		key      model.Key
-		change   change
+		change   model.Change
 		answer   model.Answer // the answer as stored, when err is nil
 		at       time.Time
 		conflict *model.Answer
@@ -209,28 +207,13 @@ func (d *db) remove(id, name string) tea.Cmd {
 	return cmd
 }
 
-// export writes a report of one assessment to path. The file is written
-// beside its final name and renamed into place, so a failed export never
-// leaves half a file; it is readable only by the user (0600). An existing
-// file is replaced only when overwrite is set; otherwise the result says
-// it exists.
+// export writes a report of one assessment to path, whole or not at all
+// (safefile), readable only by the user. An existing file is replaced only
+// when overwrite is set; otherwise the result says it exists.
 func (d *db) export(id, format, path string, overwrite bool) tea.Cmd {
 	st, cat, now := d.st, d.cat, d.now
 	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
 		res := exportedMsg{id: id, format: format, path: path}
-		if fi, err := os.Stat(path); err == nil {
-			if fi.IsDir() {
-				res.err = fmt.Errorf("%s is a folder; add a file name", path)
-				return res
-			}
-			if !overwrite {
-				res.exists = true
-				return res
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			res.err = err
-			return res
-		}
 		a, err := st.Get(ctx, id)
 		if err != nil {
 			res.err = err
@@ -241,59 +224,24 @@ func (d *db) export(id, format, path string, overwrite bool) tea.Cmd {
 			res.err = err
 			return res
 		}
-		res.err = writeFileAtomic(path, func(f *os.File) error {
-			return report.Write(f, format, report.Data{Assessment: a, Answers: answers, Catalog: cat, Generated: now()})
+		res.err = safefile.Write(ctx, path, safefile.Options{Force: overwrite}, func(w io.Writer) error {
+			return report.Write(w, format, report.Data{Assessment: a, Answers: answers, Catalog: cat, Generated: now()})
 		})
+		if errors.Is(res.err, safefile.ErrExists) {
+			res.exists, res.err = true, nil
+		}
 		return res
 	})
 	return cmd
 }
 
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
-	}
-	return nil
-}
-
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	if le, ok := err.(*os.LinkError); ok {
-		return le.Err
-	}
-	return err
-}
-
 // save queues one change to one answer. The returned sequence number
 // identifies the result message.
-func (d *db) save(id string, k model.Key, ch change) (uint64, tea.Cmd) {
+func (d *db) save(id string, k model.Key, ch model.Change) (uint64, tea.Cmd) {
 	st, actor, now := d.st, d.actor, d.now
 	ch = detach(ch)
 	return d.enqueue("", func(ctx context.Context, seq uint64) tea.Msg {
-		a, err := st.Save(ctx, id, k.Framework, k.Question, toStore(ch), actor)
+		a, err := st.Save(ctx, id, k.Framework, k.Question, ch, actor)
 		res := answerSavedMsg{seq: seq, id: id, key: k, change: ch, answer: a, at: now(), err: err}
 		if cur, ok := conflictOf(err); ok {
 			res.conflict, res.err = &cur, nil
@@ -342,13 +290,12 @@ func (d *db) checkChanged(id string) tea.Cmd {
 	return cmd
 }
 
-// toStore is the store's form of a change.
-func toStore(ch change) store.Change {
-	return store.Change{Level: ch.Level, Note: ch.Note, Flagged: ch.Flagged}
-}
-
 // conflictOf reports a save the store refused because the answer had
 // changed since the user saw it, with the answer as it is now.
 func conflictOf(err error) (model.Answer, bool) {
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		return ce.Current, true
+	}
 	return model.Answer{}, false
 }

@@ -67,7 +67,7 @@ func (q questionnaire) closeNote(m noteModal) (screen, tea.Cmd) {
 	case text == m.base && !failed:
 		return q, nil
 	}
-	_, cmd := q.s.save(m.key, setNote(text))
+	_, cmd := q.s.save(m.key, model.SetNote(text))
 	return q, cmd
 }
 
@@ -117,7 +117,7 @@ func (q questionnaire) updateModal(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		case accepted:
 			q.modal = nil
-			_, save := q.s.save(m.key, markNA(m.p.value()))
+			_, save := q.s.save(m.key, model.MarkNA(m.p.value()))
 			v := q.s.active()
 			if m.advance && v != nil && v.key() == m.key && v.cur < len(v.qs)-1 {
 				_, move := q.move(v.cur + 1)

@@ -110,7 +110,7 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			return q, nil
 		}
 		v.picker = int(l)
-		return q, q.save(setLevel(l))
+		return q, q.save(model.SetLevel(l))
 	case key.Matches(msg, k.NA):
 		return q.askReason(false)
 	case key.Matches(msg, k.PickerUp):
@@ -138,9 +138,9 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return q, say("every question of " + v.name + " has an answer")
 	case key.Matches(msg, k.Clear):
 		v.picker = pickNone
-		return q, q.save(setLevel(model.Unanswered))
+		return q, q.save(model.SetLevel(model.Unanswered))
 	case key.Matches(msg, k.Flag):
-		return q, q.save(setFlag(!a.Flagged))
+		return q, q.save(model.SetFlag(!a.Flagged))
 	case key.Matches(msg, k.Note):
 		return q.openNote(v, a)
 	case key.Matches(msg, k.Framework, k.FrameworkBack):
@@ -192,7 +192,7 @@ func (q questionnaire) confirm(v *fwView, a model.Answer) (screen, tea.Cmd) {
 	case v.picker == pickNA:
 		return q.askReason(true)
 	default:
-		save = q.save(setLevel(model.Level(v.picker)))
+		save = q.save(model.SetLevel(model.Level(v.picker)))
 	}
 	if v.cur == len(v.qs)-1 {
 		return q, tea.Batch(save, say("that was the last question; ] finds any left unanswered"))
@@ -202,7 +202,7 @@ func (q questionnaire) confirm(v *fwView, a model.Answer) (screen, tea.Cmd) {
 }
 
 // save sends one change of the current question.
-func (q questionnaire) save(ch change) tea.Cmd {
+func (q questionnaire) save(ch model.Change) tea.Cmd {
 	v := q.s.active()
 	if v == nil || len(v.qs) == 0 {
 		return nil
@@ -240,7 +240,7 @@ func (q questionnaire) leave() (screen, tea.Cmd) {
 	case reasonModal:
 		if reason := strings.TrimSpace(m.p.value()); reason != "" {
 			q.modal = nil
-			_, cmd := q.s.save(m.key, markNA(reason))
+			_, cmd := q.s.save(m.key, model.MarkNA(reason))
 			return q, cmd
 		}
 	}

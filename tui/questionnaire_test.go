@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 // openTest creates an assessment and opens it in the questionnaire.
@@ -451,7 +450,7 @@ func TestUserTextIsInert(t *testing.T) {
 	st := testStore(t)
 	a := create(t, st, "Evil \x1b[31mred\x1b[0m\x07 name 日本語")
 	ctx := context.Background()
-	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", store.SetNote("line one \x1b]0;title\x07\nbidi \u202etxet\u202c and tab\there"), "t"); err != nil {
+	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", model.SetNote("line one \x1b]0;title\x07\nbidi \u202etxet\u202c and tab\there"), "t"); err != nil {
 		t.Fatal(err)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
@@ -604,7 +603,7 @@ func TestFailedNoteKeepsItsText(t *testing.T) {
 	// The save fails: as a full disk would make it.
 	m, _ = m.update(keyMsg("esc")) // the save is queued, not run
 	m.c.db.w.queue = nil
-	fail := answerSavedMsg{seq: m.sess.saves[k].sent[fNote], id: a.ID, key: k, change: setNote("evidence seen"),
+	fail := answerSavedMsg{seq: m.sess.saves[k].sent[fNote], id: a.ID, key: k, change: model.SetNote("evidence seen"),
 		err: errors.New("the disk is full")}
 	m = update(t, m, fail)
 	mustContain(t, shot(m), "Note  evidence seen ✗ not saved", "✗ 1 not saved")

@@ -39,12 +39,12 @@ func (s *session) refreshed(msg refreshedMsg, editing model.Key) (text string, i
 	noteBefore := s.answers.Get(editing.Framework, editing.Question).Note
 	n := 0
 	for k, a := range fresh {
-		if !sameAnswer(a, s.answers.Get(k.Framework, k.Question)) {
+		if !a.Same(s.answers.Get(k.Framework, k.Question)) {
 			n++
 		}
 	}
 	for k, a := range s.answers {
-		if _, ok := fresh[k]; !ok && !sameAnswer(a, model.Answer{Level: model.Unanswered}) {
+		if _, ok := fresh[k]; !ok && !a.Empty() {
 			n++
 		}
 	}
@@ -67,9 +67,4 @@ func (s *session) refreshed(msg refreshedMsg, editing model.Key) (text string, i
 		return "another session changed this note meanwhile; esc saves yours over it", false
 	}
 	return fmt.Sprintf("%d answer(s) changed in another session; shown here", n), false
-}
-
-// sameAnswer compares what the screen shows of two answers.
-func sameAnswer(a, b model.Answer) bool {
-	return a.Level == b.Level && a.Note == b.Note && a.Flagged == b.Flagged
 }

@@ -138,7 +138,7 @@ func (q questionnaire) updateCopy(m relatedModal, msg tea.KeyPressMsg) (screen, 
 		m.plan = nil
 		q.modal = m
 		lvl, note := p.level, p.note
-		seq, cmd := q.s.save(p.to, change{Level: &lvl, Note: &note})
+		seq, cmd := q.s.save(p.to, model.Change{Level: &lvl, Note: &note})
 		q.s.say(seq, fmt.Sprintf("copied level %d to %s %s (was %s)", p.level, p.toName, cells.Inert(p.to.Question), levelWord(p.was)))
 		// Save moves the stored resume point to the question it saves; the
 		// user has not moved, so put it back: the other framework's position

@@ -11,30 +11,9 @@ import (
 	"github.com/assaytui/assay/tui/cells"
 )
 
-// change is an edit of one answer: nil fields stay as they are. Seen is
-// the answer as the user saw it when making the change; the session sets
-// it on every save, so that a save never writes over a value the user did
-// not see (compare-and-set in the store).
-type change struct {
-	Level   *model.Level
-	Note    *string
-	Flagged *bool
-	Seen    *model.Answer
-}
-
-func setLevel(l model.Level) change { return change{Level: &l} }
-func setNote(n string) change       { return change{Note: &n} }
-func setFlag(f bool) change         { return change{Flagged: &f} }
-
-// markNA marks the question not applicable; the reason becomes the note.
-func markNA(reason string) change {
-	na := model.NotApplicable
-	return change{Level: &na, Note: &reason}
-}
-
 // detach copies a change away from the caller's variables.
-func detach(ch change) change {
-	var out change
+func detach(ch model.Change) model.Change {
+	var out model.Change
 	if ch.Level != nil {
 		l := *ch.Level
 		out.Level = &l
@@ -65,7 +44,7 @@ const (
 )
 
 // fields lists the parts of an answer a change sets.
-func fields(ch change) []field {
+func fields(ch model.Change) []field {
 	var fs []field
 	if ch.Level != nil {
 		fs = append(fs, fLevel)
@@ -107,7 +86,7 @@ func (s *saveState) anyFailed() bool {
 // since the user saw it: nothing was written, and the user chooses.
 type conflict struct {
 	key    model.Key
-	mine   change       // what the user asked for
+	mine   model.Change // what the user asked for
 	theirs model.Answer // the answer as it is now
 }
 
@@ -235,7 +214,9 @@ func (s *session) shown(k model.Key) (model.Answer, *saveState) {
 
 // save sends one change of one answer to the store, conditional on the
 // answer still being what the user saw.
-func (s *session) save(k model.Key, ch change) (uint64, tea.Cmd) {
+// Seen is set to the answer as the user saw it, so the store writes
+// nothing if it has changed since (a conflict the user then settles).
+func (s *session) save(k model.Key, ch model.Change) (uint64, tea.Cmd) {
 	seen, _ := s.seen(k)
 	ch.Seen = &seen
 	seq, cmd := s.c.db.save(s.id, k, ch)
@@ -289,6 +270,7 @@ func (s *session) saved(msg answerSavedMsg) (text string, isErr bool) {
 		if msg.seq > st.okSeq {
 			s.confirm(msg.key, *msg.conflict)
 		}
+		s.syncPickersAt(msg.key)
 		st.err = fmt.Errorf("changed elsewhere")
 		s.conflicts = append(s.conflicts, conflict{key: msg.key, mine: msg.change, theirs: *msg.conflict})
 		return "", false
@@ -355,7 +337,7 @@ func (s *session) retryFailed() tea.Cmd {
 		if s.conflictAt(k) >= 0 {
 			continue
 		}
-		var ch change
+		var ch model.Change
 		if st.failed(fLevel) {
 			ch.Level = &st.want.Level
 		}
@@ -405,12 +387,24 @@ func (s *session) resolve(useMine bool) tea.Cmd {
 				st.ok[f] = max(st.ok[f], st.fail[f])
 			}
 		}
+		s.syncPickersAt(c.key)
 		return nil
 	}
 	mine := c.mine
 	mine.Seen = nil
 	_, cmd := s.save(c.key, mine)
+	s.syncPickersAt(c.key)
 	return cmd
+}
+
+// syncPickersAt puts the picker back on the answer where k is the current
+// question: its value is no longer the one the user picked.
+func (s *session) syncPickersAt(k model.Key) {
+	for _, v := range s.fws {
+		if len(v.qs) > 0 && v.key() == k {
+			s.syncPicker(v)
+		}
+	}
 }
 
 // moveTo makes question i of the active framework current, saves the

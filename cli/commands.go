@@ -148,9 +148,15 @@ func (a *app) cmdList(args []string) error {
 		return err
 	default:
 		defer st.Close()
-		if sums, err = st.Summaries(ctxb, cat); err != nil {
+		list, err := st.List(ctxb)
+		if err != nil {
 			return err
 		}
+		ratings, err := st.Ratings(ctxb)
+		if err != nil {
+			return err
+		}
+		sums = model.Summaries(list, ratings, cat)
 	}
 	if *asJSON {
 		return report.ListJSON(a.Stdout, sums)

@@ -190,24 +190,6 @@ func (s *Store) answers(ctx context.Context, where string, args ...any) (map[str
 	return out, classify(s.path, rows.Err())
 }
 
-// Summaries lists every assessment, most recently changed first, scored
-// against the loaded frameworks.
-func (s *Store) Summaries(ctx context.Context, c *model.Catalog) ([]model.Summary, error) {
-	list, err := s.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byID, err := s.answers(ctx, ``)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]model.Summary, len(list))
-	for i, a := range list {
-		out[i] = model.Summarize(a, model.NewAnswers(byID[a.ID]), c)
-	}
-	return out, nil
-}
-
 // HistoryEntry is one recorded change to an answer.
 type HistoryEntry struct {
 	Framework, QuestionID string

@@ -113,7 +113,7 @@ func TestInspect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !h.Healthy() || h.SchemaVersion != 1 || h.Assessments != 1 || h.Answers != 2 || h.HistoryRows != 2 || len(h.AnswerRefs) != 2 {
+	if !h.Healthy() || h.SchemaVersion != latestVersion() || h.Assessments != 1 || h.Answers != 2 || h.HistoryRows != 2 || len(h.AnswerRefs) != 2 {
 		t.Errorf("health = %+v", h)
 	}
 	if _, err := Inspect(ctx, filepath.Join(t.TempDir(), "none.db")); !errors.Is(err, ErrNoDatabase) {

@@ -144,8 +144,12 @@ func (m resumeSavedMsg) failed() error { return m.err }
 func loadSummaries(c *common) tea.Cmd {
 	st, cat := c.store, c.catalog
 	_, cmd := c.w.enqueue("read:summaries", func(ctx context.Context, _ uint64) tea.Msg {
-		list, err := st.Summaries(ctx, cat)
-		return summariesMsg{list, err}
+		list, err := st.List(ctx)
+		if err != nil {
+			return summariesMsg{nil, err}
+		}
+		ratings, err := st.Ratings(ctx)
+		return summariesMsg{model.Summaries(list, ratings, cat), err}
 	})
 	return cmd
 }

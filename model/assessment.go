@@ -22,6 +22,9 @@ type Assessment struct {
 	ResumeFramework string
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	// CopiedFrom is the assessment this one was copied from ("" if none), the
+	// one compare sets it against unless told otherwise.
+	CopiedFrom string
 }
 
 // AssessedFramework is a framework taken into an assessment, with the version it
@@ -112,6 +115,10 @@ type Answer struct {
 	Note       string
 	Flagged    bool
 	UpdatedAt  time.Time
+	UpdatedBy  string // who made the current value
+	// Revision names the change that made the current value: a random ID,
+	// "" for a question never answered.
+	Revision string
 }
 
 // Key identifies a question across frameworks.

@@ -1,6 +1,7 @@
 package questionnaires
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -122,7 +123,7 @@ func (d *decoder) theme(n *yaml.Node, cw *model.Crosswalk, fws map[string]*model
 		Refs:      map[string][]string{},
 	}
 	what := "theme " + t.ID
-	if t.ID != "" && !contains(model.Themes, t.ID) {
+	if t.ID != "" && !slices.Contains(model.Themes, t.ID) {
 		d.errf(m["id"], "theme %q is not one of: %s", t.ID, strings.Join(model.Themes, ", "))
 	}
 	switch t.Strength {

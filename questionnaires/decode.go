@@ -3,10 +3,13 @@ package questionnaires
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/assaytui/assay/model"
 )
 
 // Problem is one thing wrong in a questionnaire file, at a line.
@@ -43,6 +46,8 @@ func (ps Problems) Error() string {
 type decoder struct {
 	file     string
 	problems Problems
+	fw       *model.Framework // the framework being read, for its revision and sources
+	replaced []replacedByNode // replaced_by lists, checked once every ID is known
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) {
@@ -107,7 +112,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed, required []string) 
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch {
-		case !contains(allowed, k.Value):
+		case !slices.Contains(allowed, k.Value):
 			d.errf(k, "unknown key %q in %s (allowed: %s)", k.Value, what, strings.Join(allowed, ", "))
 		case out[k.Value] != nil:
 			d.errf(k, "key %q appears twice in %s", k.Value, what)
@@ -193,11 +198,12 @@ func (d *decoder) boolean(n *yaml.Node, what string) bool {
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// integer reads a whole number between lo and hi.
+func (d *decoder) integer(n *yaml.Node, what string, lo, hi int) (int, bool) {
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || v < lo || v > hi {
+		d.errf(n, "%s %q must be a whole number from %d to %d", what, n.Value, lo, hi)
+		return 0, false
 	}
-	return false
+	return v, true
 }

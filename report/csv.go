@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/assaytui/assay/internal/textsafe"
+
 	"github.com/assaytui/assay/model"
 )
 
@@ -39,7 +41,7 @@ func CSV(w io.Writer, d Data) error {
 				timestamp(r.UpdatedAt),
 			}
 			for i := range rec {
-				rec[i] = spreadsheetSafe(rec[i])
+				rec[i] = spreadsheetSafe(textsafe.Clean(rec[i], true))
 			}
 			if err := cw.Write(rec); err != nil {
 				return err

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/assaytui/assay/internal/textsafe"
+
 	"github.com/assaytui/assay/model"
 )
 
@@ -234,10 +236,10 @@ func cell(s string) string {
 // inline puts text on one line, for headings, paragraphs and list items.
 func inline(s string) string { return strings.Join(lines(s), " ") }
 
+// lines splits text at its line breaks, with every character that could act
+// on a terminal made inert (`cat report.md` must not clear the screen).
 func lines(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.Split(s, "\n")
+	return strings.Split(textsafe.Clean(s, true), "\n")
 }
 
 // fig is a maturity figure with one decimal, rounded half away from zero like

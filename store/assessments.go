@@ -89,7 +89,7 @@ func (s *Store) List(ctx context.Context) ([]model.Assessment, error) {
 }
 
 func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.Assessment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, organisation, assessor, target, resume_framework, created_at, updated_at
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, organisation, assessor, target, resume_framework, created_at, updated_at, copied_from
 		FROM assessments `+where+` ORDER BY updated_at DESC, id`, args...)
 	if err != nil {
 		return nil, classify(s.path, err)
@@ -101,7 +101,7 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 		var a model.Assessment
 		var target int
 		var created, updated string
-		if err := rows.Scan(&a.ID, &a.Name, &a.Organisation, &a.Assessor, &target, &a.ResumeFramework, &created, &updated); err != nil {
+		if err := rows.Scan(&a.ID, &a.Name, &a.Organisation, &a.Assessor, &target, &a.ResumeFramework, &created, &updated, &a.CopiedFrom); err != nil {
 			return nil, classify(s.path, err)
 		}
 		a.Target = model.Level(target)
@@ -146,7 +146,7 @@ func (s *Store) Rename(ctx context.Context, id, name string) error {
 
 // Duplicate copies an assessment with all its answers under a new name, for
 // re-assessing next year from last year's answers. Each copied answer gets a
-// history row saying where it came from.
+// history row saying where it came from, and the copy remembers its source.
 func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessment, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -155,16 +155,19 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 	newID := newID()
 	err := s.write(ctx, func(t txn) error {
 		now := s.stamp()
-		res, err := t.exec(`INSERT INTO assessments (id, name, organisation, assessor, target, resume_framework, created_at, updated_at)
-			SELECT ?, ?, organisation, assessor, target, resume_framework, ?, ? FROM assessments WHERE id = ?`, newID, name, now, now, id)
+		res, err := t.exec(`INSERT INTO assessments (id, name, organisation, assessor, target, resume_framework, created_at, updated_at, copied_from)
+			SELECT ?, ?, organisation, assessor, target, resume_framework, ?, ?, id FROM assessments WHERE id = ?`, newID, name, now, now, id)
 		if err := oneRow(res, err, assessment(id)); err != nil {
 			return err
 		}
+		// The copy's answers start a new chain of revisions: each gets a
+		// history row saying where it came from.
 		steps := []string{
 			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position)
 				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
-			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at)
-				SELECT ?, framework, question_id, level, na, note, flagged, updated_at FROM answers WHERE assessment_id = ?`,
+			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
+				SELECT ?, framework, question_id, level, na, note, flagged, updated_at, updated_by, lower(hex(randomblob(8)))
+				FROM answers WHERE assessment_id = ?`,
 		}
 		for _, q := range steps {
 			if _, err := t.exec(q, newID, id); err != nil {
@@ -172,9 +175,11 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 			}
 		}
 		_, err = t.exec(`INSERT INTO answer_history (assessment_id, framework, question_id,
-				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged, changed_by, changed_at)
-			SELECT ?, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ? FROM answers WHERE assessment_id = ?`,
-			newID, "copied from assessment "+id, now, id)
+				old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged,
+				changed_by, changed_at, host, revision, parent)
+			SELECT assessment_id, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ?, ?, revision, ''
+			FROM answers WHERE assessment_id = ?`,
+			"copied from assessment "+id, now, s.host, newID)
 		return err
 	})
 	if err != nil {

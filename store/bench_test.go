@@ -54,7 +54,7 @@ func saveLoop(b *testing.B) func(n int) {
 	return func(n int) {
 		for end := i + n; i < end; i++ {
 			q := fmt.Sprintf("1.q%d", i%50+1)
-			if _, err := s.Save(ctx, a.ID, "fw-a", q, SetLevel(model.Level(i%6)), "bench"); err != nil {
+			if _, err := s.Save(ctx, a.ID, "fw-a", q, model.SetLevel(model.Level(i%6)), "bench"); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/assaytui/assay/internal/safefile"
 )
 
 // Changed reports whether another process has committed to the database since
@@ -70,7 +72,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return h, fmt.Errorf("%s: %w", path, ErrNoDatabase)
 	case err != nil:
-		return h, unwrapPath(err)
+		return h, safefile.Plain(err)
 	case st.IsDir():
 		return h, fmt.Errorf("%s %w", path, ErrFolder)
 	case st.Size() == 0:
@@ -105,7 +107,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 		rows.Close()
 	}
 	tables, _ := tableNames(db)
-	if !contains(tables, "answers") {
+	if !slices.Contains(tables, "answers") {
 		return h, nil
 	}
 	for table, n := range map[string]*int{"assessments": &h.Assessments, "answers": &h.Answers, "answer_history": &h.HistoryRows} {
@@ -143,46 +145,21 @@ func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
 }
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
-// which reads one snapshot while other processes go on writing. The copy goes
-// to a temporary file beside dest, is synced, then renamed into place, so dest
-// is either the old file or a whole new copy. An existing dest is replaced only
-// when overwrite is true.
+// which reads one snapshot while other processes go on writing. The copy is
+// made beside dest and moved into place whole (see safefile), so dest is
+// either the old file or a whole new copy. An existing dest is replaced only
+// when overwrite is true; otherwise the error wraps safefile.ErrExists.
 func (s *Store) Backup(ctx context.Context, dest string, overwrite bool) error {
-	if st, err := os.Stat(dest); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s %w", dest, ErrFolder)
-		}
-		if !overwrite {
-			return fmt.Errorf("%s already exists; use --force to replace it", dest)
-		}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write the backup: %w", unwrapPath(err))
-	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpName) // VACUUM INTO wants to create the file itself
-	defer os.Remove(tmpName)
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
-		return fmt.Errorf("backup to %s: %w", dest, classify(dest, err))
-	}
-	if err := syncFile(tmpName); err != nil {
-		return fmt.Errorf("backup to %s: %w", dest, err)
-	}
-	if err := os.Chmod(tmpName, 0o600); err != nil {
-		return err
-	}
-	if err := os.Rename(tmpName, dest); err != nil {
-		return fmt.Errorf("backup to %s: %w", dest, unwrapPath(err))
-	}
-	return syncFile(filepath.Dir(dest))
+	return safefile.Place(ctx, dest, safefile.Options{Force: overwrite}, func(tmp string) error {
+		_, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp)
+		return classify(dest, err)
+	})
 }
 
 func syncFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return unwrapPath(err)
+		return safefile.Plain(err)
 	}
 	defer f.Close()
 	if err := f.Sync(); err != nil && !strings.Contains(err.Error(), "invalid argument") {

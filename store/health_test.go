@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/model"
 )
 
@@ -27,11 +28,11 @@ func TestChangedSeesOtherConnectionsOnly(t *testing.T) {
 	if changed, _ := s1.Changed(ctx); changed {
 		t.Error("first call reports a change")
 	}
-	save(t, s1, a.ID, "fw-a", "1.q1", SetLevel(1))
+	save(t, s1, a.ID, "fw-a", "1.q1", model.SetLevel(1))
 	if changed, _ := s1.Changed(ctx); changed {
 		t.Error("own write reported as another's")
 	}
-	save(t, s2, a.ID, "fw-a", "1.q2", SetLevel(2))
+	save(t, s2, a.ID, "fw-a", "1.q2", model.SetLevel(2))
 	if changed, _ := s1.Changed(ctx); !changed {
 		t.Error("other process's write not noticed")
 	}
@@ -47,7 +48,7 @@ func TestDiskFullFailsCleanlyAndRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := create(t, s, "A")
-	save(t, s, a.ID, "fw-a", "1.q1", SetLevel(3))
+	save(t, s, a.ID, "fw-a", "1.q1", model.SetLevel(3))
 	var pages int
 	s.db.QueryRow("PRAGMA page_count").Scan(&pages)
 	s.Close()
@@ -59,7 +60,7 @@ func TestDiskFullFailsCleanlyAndRecovers(t *testing.T) {
 	big := strings.Repeat("evidence ", 4000)
 	var failed error
 	for i := 0; i < 20 && failed == nil; i++ {
-		_, failed = full.Save(ctx, a.ID, "fw-a", "1.q2", SetNote(big+string(rune('a'+i))), "t")
+		_, failed = full.Save(ctx, a.ID, "fw-a", "1.q2", model.SetNote(big+string(rune('a'+i))), "t")
 	}
 	if !errors.Is(failed, ErrDiskFull) || !strings.Contains(failed.Error(), "nothing was saved") {
 		t.Fatalf("save on a full disk: %v", failed)
@@ -75,7 +76,7 @@ func TestDiskFullFailsCleanlyAndRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	save(t, s, a.ID, "fw-a", "1.q3", SetNote(big))
+	save(t, s, a.ID, "fw-a", "1.q3", model.SetNote(big))
 	as, _ = s.Answers(ctx, a.ID)
 	got := model.NewAnswers(as)
 	if got.Get("fw-a", "1.q1").Level != 3 || got.Get("fw-a", "1.q3").Note != big {
@@ -106,8 +107,8 @@ func TestInspect(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.db")
 	s, _ := OpenOrCreate(path)
 	a := create(t, s, "A")
-	save(t, s, a.ID, "fw-a", "1.q1", SetLevel(3))
-	save(t, s, a.ID, "fw-b", "9.q9", SetNote("n"))
+	save(t, s, a.ID, "fw-a", "1.q1", model.SetLevel(3))
+	save(t, s, a.ID, "fw-b", "9.q9", model.SetNote("n"))
 	s.Close()
 	h, err := Inspect(ctx, path)
 	if err != nil {
@@ -126,7 +127,7 @@ func TestInspectFindsDamage(t *testing.T) {
 	s, _ := OpenOrCreate(path)
 	a := create(t, s, "A")
 	for i := 0; i < 200; i++ {
-		save(t, s, a.ID, "fw-a", "1.q"+strings.Repeat("1", i%40+1), SetNote(strings.Repeat("x", 300)))
+		save(t, s, a.ID, "fw-a", "1.q"+strings.Repeat("1", i%40+1), model.SetNote(strings.Repeat("x", 300)))
 	}
 	s.Close()
 	data, _ := os.ReadFile(path)
@@ -160,7 +161,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for i := 0; i < 100; i++ {
-			writer.Save(ctx, a.ID, "fw-a", "1.q"+string(rune('a'+i%26)), SetLevel(model.Level(i%6)), "w")
+			writer.Save(ctx, a.ID, "fw-a", "1.q"+string(rune('a'+i%26)), model.SetLevel(model.Level(i%6)), "w")
 		}
 	}()
 	dest := filepath.Join(dir, "usb", "backup.db")
@@ -169,7 +170,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	wg.Wait()
-	if err := s.Backup(ctx, dest, false); err == nil || !strings.Contains(err.Error(), "already exists; use --force") {
+	if err := s.Backup(ctx, dest, false); !errors.Is(err, safefile.ErrExists) {
 		t.Errorf("overwrite without force: %v", err)
 	}
 	if err := s.Backup(ctx, dest, true); err != nil {

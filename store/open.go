@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/assaytui/assay/internal/safefile"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -50,6 +52,7 @@ type Store struct {
 	db    *sql.DB
 	path  string
 	now   func() time.Time
+	host  string               // this computer's name, recorded with every change
 	stmts map[string]*sql.Stmt // prepared statements of the save path
 
 	mu          sync.Mutex
@@ -90,7 +93,7 @@ func checkExisting(path string) error {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
 		return fmt.Errorf("%s: %w", path, ErrNoDatabase)
 	case err != nil:
-		return unwrapPath(err)
+		return safefile.Plain(err)
 	case st.IsDir():
 		return fmt.Errorf("%s %w", path, ErrFolder)
 	case st.Size() == 0:
@@ -107,7 +110,7 @@ func checkExisting(path string) error {
 func createDatabase(path string) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the database folder: %w", unwrapPath(err))
+		return fmt.Errorf("cannot create the database folder: %w", safefile.Plain(err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.new")
 	if err != nil {
@@ -133,7 +136,14 @@ func createDatabase(path string) error {
 }
 
 // Option changes how a database is opened.
-type Option struct{ dsn string }
+type Option struct {
+	dsn  string
+	host string
+}
+
+// Host names the computer recorded with every change (the default is the
+// operating system's host name).
+func Host(name string) Option { return Option{host: name} }
 
 // MaxPages caps the database at n pages (4 KiB each by default) for this
 // process, as if the disk were full beyond that. It exists to test and
@@ -142,7 +152,7 @@ func MaxPages(n int) Option {
 	if n <= 0 {
 		return Option{}
 	}
-	return Option{fmt.Sprintf("&_pragma=max_page_count(%d)", n)}
+	return Option{dsn: fmt.Sprintf("&_pragma=max_page_count(%d)", n)}
 }
 
 func open(path string, opts []Option) (*Store, error) {
@@ -150,8 +160,12 @@ func open(path string, opts []Option) (*Store, error) {
 		return nil, err
 	}
 	extra := ""
+	host, _ := os.Hostname()
 	for _, o := range opts {
 		extra += o.dsn
+		if o.host != "" {
+			host = o.host
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path)+extra)
 	if err != nil {
@@ -161,7 +175,7 @@ func open(path string, opts []Option) (*Store, error) {
 	// PRAGMA data_version is per connection.
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, host: host}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -220,7 +234,7 @@ func checkFile(path string) error {
 	if version == 0 && len(tables) > 0 {
 		return fmt.Errorf("%s: %w: it is an SQLite database of another program (tables: %s); the file was not changed", path, ErrNotAssay, strings.Join(tables, ", "))
 	}
-	if version > 0 && !contains(tables, "assessments") {
+	if version > 0 && !slices.Contains(tables, "assessments") {
 		return fmt.Errorf("%s: %w: it has schema version %d but no assessments table; the file was not changed", path, ErrNotAssay, version)
 	}
 	return nil
@@ -235,7 +249,7 @@ func checkFile(path string) error {
 func checkHeader(path string) (empty bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, unwrapPath(err)
+		return false, safefile.Plain(err)
 	}
 	head := make([]byte, 100)
 	n, err := io.ReadFull(f, head)
@@ -366,22 +380,4 @@ func classify(path string, err error) error {
 		return fmt.Errorf("disk I/O error: %v (%s)", se, path)
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-// unwrapPath drops Go's "open"/"mkdir" verb from a path error, keeping path and reason.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
-	}
-	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

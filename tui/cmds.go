@@ -113,7 +113,7 @@ type (
 		seq    uint64
 		id     string // the assessment
 		key    model.Key
-		change store.Change
+		change model.Change
 		answer model.Answer // the answer as stored, when err is nil
 		at     time.Time
 		err    error
@@ -148,8 +148,8 @@ func loadSummaries(c *common) tea.Cmd {
 		if err != nil {
 			return summariesMsg{nil, err}
 		}
-		ratings, err := st.Ratings(ctx)
-		return summariesMsg{model.Summaries(list, ratings, cat), err}
+		levels, err := st.Levels(ctx)
+		return summariesMsg{model.Summaries(list, levels, cat), err}
 	})
 	return cmd
 }
@@ -278,7 +278,7 @@ func unwrapPath(err error) error {
 
 // saveAnswer queues one change to one answer. The returned sequence number
 // identifies the result message.
-func saveAnswer(c *common, id string, k model.Key, ch store.Change) (uint64, tea.Cmd) {
+func saveAnswer(c *common, id string, k model.Key, ch model.Change) (uint64, tea.Cmd) {
 	st, actor, now := c.store, c.actor, c.now
 	ch = copyChange(ch)
 	return c.w.enqueue("", func(ctx context.Context, seq uint64) tea.Msg {
@@ -297,8 +297,8 @@ func saveResume(c *common, id string, k model.Key) (uint64, tea.Cmd) {
 }
 
 // copyChange detaches a change from the caller's variables.
-func copyChange(ch store.Change) store.Change {
-	var out store.Change
+func copyChange(ch model.Change) model.Change {
+	var out model.Change
 	if ch.Level != nil {
 		l := *ch.Level
 		out.Level = &l

@@ -16,7 +16,7 @@ func answer(t testing.TB, st *store.Store, id string, levels map[model.Key]model
 		if f, ok := testCatalog(t).Framework(k.Framework); !ok || f.QuestionIndex(k.Question) < 0 {
 			t.Fatalf("no question %s", k.Qualified())
 		}
-		if _, err := st.Save(context.Background(), id, k.Framework, k.Question, store.SetLevel(l), "setup"); err != nil {
+		if _, err := st.Save(context.Background(), id, k.Framework, k.Question, model.SetLevel(l), "setup"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 // diffTest opens an assessment with answers on both sides of a few themes.
@@ -22,7 +21,7 @@ func diffTest(t *testing.T, w, h int) (Model, model.Assessment) {
 		qk(iso, "9.2.1.q1"): 3, qk(mas, "15.1.q1"): 3, // audit 0.0
 		qk(mas, "9.1.q1"): 2, // only in MAS: access control
 	})
-	if _, err := st.Save(context.Background(), a.ID, iso, "5.1.q2", store.SetNote("minutes of the March board"), "setup"); err != nil {
+	if _, err := st.Save(context.Background(), a.ID, iso, "5.1.q2", model.SetNote("minutes of the March board"), "setup"); err != nil {
 		t.Fatal(err)
 	}
 	return newTest(t, st, a.ID, w, h), a

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/store"
 )
 
@@ -29,7 +30,7 @@ func TestHomeListsNewestFirst(t *testing.T) {
 	a := create(t, st, "Older")
 	b := create(t, st, "Newer")
 	ctx := context.Background()
-	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", store.SetLevel(4), "t"); err != nil {
+	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", model.SetLevel(4), "t"); err != nil {
 		t.Fatal(err)
 	}
 	// a changed last: it comes first.
@@ -59,7 +60,7 @@ func TestHomeOpen(t *testing.T) {
 	if err := st.SetResume(context.Background(), a.ID, mas, "3.4.q1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Save(context.Background(), a.ID, mas, "3.4.q1", store.SetLevel(2), "t"); err != nil {
+	if _, err := st.Save(context.Background(), a.ID, mas, "3.4.q1", model.SetLevel(2), "t"); err != nil {
 		t.Fatal(err)
 	}
 	m := newTest(t, st, "", 80, 24)
@@ -99,7 +100,7 @@ func TestHomeRename(t *testing.T) {
 func TestHomeDuplicate(t *testing.T) {
 	st := testStore(t)
 	a := create(t, st, "Acme")
-	if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", store.SetLevel(3), "t"); err != nil {
+	if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", model.SetLevel(3), "t"); err != nil {
 		t.Fatal(err)
 	}
 	m := newTest(t, st, "", 80, 24)
@@ -123,7 +124,7 @@ func TestHomeDuplicate(t *testing.T) {
 func TestHomeDeleteAsksAndNamesTheLoss(t *testing.T) {
 	st := testStore(t)
 	a := create(t, st, "Acme")
-	if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", store.SetLevel(3), "t"); err != nil {
+	if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", model.SetLevel(3), "t"); err != nil {
 		t.Fatal(err)
 	}
 	m := newTest(t, st, "", 80, 24)

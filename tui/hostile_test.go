@@ -125,7 +125,7 @@ func TestHostileNoteStoredAsTypedShownInert(t *testing.T) {
 	views := func(note string) map[string]string {
 		st := testStore(t)
 		a := create(t, st, "Acme")
-		if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", store.Change{Level: ptr(model.Level(2)), Note: &note}, "test"); err != nil {
+		if _, err := st.Save(context.Background(), a.ID, iso, "4.1.q1", model.Change{Level: ptr(model.Level(2)), Note: &note}, "test"); err != nil {
 			t.Fatal(err)
 		}
 		out := map[string]string{}
@@ -463,7 +463,7 @@ func TestWideTextKeepsLayout(t *testing.T) {
 				if j%2 == 1 {
 					n = strings.Repeat(note+"\n", 3)
 				}
-				if _, err := st.Save(context.Background(), a.ID, f.ID, q.ID, store.Change{Level: ptr(model.Level((i + j) % 6)), Note: &n}, "test"); err != nil {
+				if _, err := st.Save(context.Background(), a.ID, f.ID, q.ID, model.Change{Level: ptr(model.Level((i + j) % 6)), Note: &n}, "test"); err != nil {
 					t.Fatal(err)
 				}
 			}

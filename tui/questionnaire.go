@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 // qMode is what the questionnaire's keys do at the moment.
@@ -75,7 +74,7 @@ func (s *saveState) anyFailed() bool {
 }
 
 // fields lists the parts of an answer a change sets.
-func fields(ch store.Change) []field {
+func fields(ch model.Change) []field {
 	var fs []field
 	if ch.Level != nil {
 		fs = append(fs, fLevel)
@@ -344,7 +343,7 @@ func (q *questionnaire) syncPicker(v *fwView) {
 }
 
 // save sends one change of the current question to the store.
-func (q *questionnaire) save(ch store.Change) tea.Cmd {
+func (q *questionnaire) save(ch model.Change) tea.Cmd {
 	v := q.active()
 	if v == nil || len(v.qs) == 0 {
 		return nil
@@ -354,7 +353,7 @@ func (q *questionnaire) save(ch store.Change) tea.Cmd {
 }
 
 // saveKey sends one change of any question of the assessment to the store.
-func (q *questionnaire) saveKey(k model.Key, ch store.Change) (uint64, tea.Cmd) {
+func (q *questionnaire) saveKey(k model.Key, ch model.Change) (uint64, tea.Cmd) {
 	seq, cmd := saveAnswer(q.c, q.id, k, ch)
 	s := q.saves[k]
 	if s == nil {
@@ -434,7 +433,7 @@ func (q *questionnaire) unsaved() []model.Key {
 func (q *questionnaire) retryFailed() tea.Cmd {
 	var cmds []tea.Cmd
 	for k, s := range q.saves {
-		var ch store.Change
+		var ch model.Change
 		if s.failed(fLevel) {
 			l := s.want.Level
 			ch.Level = &l
@@ -517,10 +516,10 @@ func (q *questionnaire) commitNote() tea.Cmd {
 	v := q.active()
 	if v == nil || v.key() != q.noteKey {
 		// The editor always belongs to the current question; be safe anyway.
-		_, cmd := q.saveKey(q.noteKey, store.SetNote(text))
+		_, cmd := q.saveKey(q.noteKey, model.SetNote(text))
 		return cmd
 	}
-	return q.save(store.SetNote(text))
+	return q.save(model.SetNote(text))
 }
 
 func (q questionnaire) Update(msg tea.Msg) (questionnaire, tea.Cmd) {
@@ -628,7 +627,7 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 			}
 			q.mode = qBrowse
 			q.reason.Blur()
-			cmd := q.save(store.MarkNA(reason))
+			cmd := q.save(model.MarkNA(reason))
 			v.picker = pickNA
 			if q.advance && v.cur < len(v.qs)-1 {
 				return q, tea.Batch(cmd, q.moveTo(v.cur+1))
@@ -686,7 +685,7 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 			return q, nil
 		}
 		v.picker = int(l)
-		return q, q.save(store.SetLevel(l))
+		return q, q.save(model.SetLevel(l))
 	case key.Matches(msg, kq.NA):
 		return q.askReason(false)
 	case key.Matches(msg, kq.PickerUp):
@@ -697,7 +696,7 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 		if v.picker == pickNA {
 			return q.askReason(true)
 		}
-		cmd := q.save(store.SetLevel(model.Level(v.picker)))
+		cmd := q.save(model.SetLevel(model.Level(v.picker)))
 		if v.cur < len(v.qs)-1 {
 			cmd = tea.Batch(cmd, q.moveTo(v.cur+1))
 		} else {
@@ -723,10 +722,10 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) {
 		q.status, q.statusErr = "every question of "+v.name+" has an answer", false
 	case key.Matches(msg, kq.Clear):
 		v.picker = 0
-		return q, q.save(store.SetLevel(model.Unanswered))
+		return q, q.save(model.SetLevel(model.Unanswered))
 	case key.Matches(msg, kq.Flag):
 		a, _ := q.shown(v.key())
-		return q, q.save(store.SetFlag(!a.Flagged))
+		return q, q.save(model.SetFlag(!a.Flagged))
 	case key.Matches(msg, kq.Note):
 		a, _ := q.shown(v.key())
 		q.mode = qNote

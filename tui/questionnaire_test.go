@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 // openTest creates an assessment and opens it in the questionnaire.
@@ -445,7 +444,7 @@ func TestUserTextIsInert(t *testing.T) {
 	st := testStore(t)
 	a := create(t, st, "Evil \x1b[31mred\x1b[0m\x07 name 日本語")
 	ctx := context.Background()
-	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", store.SetNote("line one \x1b]0;title\x07\nbidi \u202etxet\u202c and tab\there"), "t"); err != nil {
+	if _, err := st.Save(ctx, a.ID, iso, "4.1.q1", model.SetNote("line one \x1b]0;title\x07\nbidi \u202etxet\u202c and tab\there"), "t"); err != nil {
 		t.Fatal(err)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {

@@ -25,7 +25,7 @@ func TestAnotherProcessWritesShowOnMove(t *testing.T) {
 	m, a := openTest(t, 80, 24)
 	st2 := other(t, m)
 	ctx := context.Background()
-	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q2", store.Change{Level: ptr(model.Level(4)), Note: ptr("from the CLI")}, "cli"); err != nil {
+	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q2", model.Change{Level: ptr(model.Level(4)), Note: ptr("from the CLI")}, "cli"); err != nil {
 		t.Fatal(err)
 	}
 	// Nothing happens until the user moves: no polling.
@@ -62,7 +62,7 @@ func TestAnotherProcessWritesShowOnDashboardAndDifferences(t *testing.T) {
 	if l := line(v, "3  Technology Risk Governance"); !strings.Contains(l, "1.0") {
 		t.Fatalf("MAS 3 row %q", l)
 	}
-	if _, err := st2.Save(ctx, a.ID, iso, "5.1.q1", store.SetLevel(3), "cli"); err != nil {
+	if _, err := st2.Save(ctx, a.ID, iso, "5.1.q1", model.SetLevel(3), "cli"); err != nil {
 		t.Fatal(err)
 	}
 	m = press(t, m, "x")
@@ -118,7 +118,7 @@ func TestRefreshKeepsLocalChanges(t *testing.T) {
 	// The note editor is open while another process changes that note.
 	m = press(t, m, "e")
 	m = typeText(t, m, "mine")
-	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q1", store.SetNote("theirs"), "cli"); err != nil {
+	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q1", model.SetNote("theirs"), "cli"); err != nil {
 		t.Fatal(err)
 	}
 	m = update(t, m, checkChanged(m.c, a.ID)())

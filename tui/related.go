@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 // relatedSet is what the crosswalk relates one question to: questions of the
@@ -172,7 +171,7 @@ func (q questionnaire) updateCopy(msg tea.KeyPressMsg) (questionnaire, tea.Cmd) 
 		p := q.cp
 		q.mode = qRelated
 		lvl, note := p.level, p.note
-		seq, cmd := q.saveKey(p.to, store.Change{Level: &lvl, Note: &note})
+		seq, cmd := q.saveKey(p.to, model.Change{Level: &lvl, Note: &note})
 		q.copySeq = seq
 		q.copyDone = fmt.Sprintf("copied level %d to %s %s (was %s)", p.level, p.toName, inert(p.to.Question), levelWord(p.was))
 		q.status, q.statusErr = "copying…", false

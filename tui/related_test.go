@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 func TestRelatedPanelShowsLevelsWhereThereIsRoom(t *testing.T) {
@@ -75,7 +74,7 @@ func TestCopyLevelToRelatedQuestion(t *testing.T) {
 	m, a := openTest(t, 80, 24)
 	ctx := context.Background()
 	// The target has a note already.
-	if _, err := m.c.store.Save(ctx, a.ID, mas, "3.1.q2", store.Change{Note: ptr("CIO named in 2025")}, "setup"); err != nil {
+	if _, err := m.c.store.Save(ctx, a.ID, mas, "3.1.q2", model.Change{Note: ptr("CIO named in 2025")}, "setup"); err != nil {
 		t.Fatal(err)
 	}
 	answer(t, m.c.store, a.ID, map[model.Key]model.Level{qk(mas, "3.1.q2"): 1})

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
-	"github.com/assaytui/assay/store"
 )
 
 type doneMsg struct{ n int }
@@ -102,7 +101,7 @@ func TestFinishWritesLeftovers(t *testing.T) {
 
 func TestCopyChangeDetaches(t *testing.T) {
 	l := model.Level(3)
-	ch := copyChange(store.Change{Level: &l})
+	ch := copyChange(model.Change{Level: &l})
 	l = 1
 	if *ch.Level != 3 {
 		t.Fatal("the change follows the caller's variable")

@@ -9,13 +9,13 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
-// sqlRatings gathers, per assessment and framework, every answer's question
+// sqlLevels gathers, per assessment and framework, every answer's question
 // ID (concatenated) and a number that packs the ID's length in bytes, its
 // level and its flag. A list of 200 assessments then crosses from SQLite into
 // Go as 400 rows instead of 30,000: each row costs about as much as SQLite's
 // whole work on it. The answers_levels index holds every column read here, so
 // the notes' pages are never touched.
-const sqlRatings = `SELECT assessment_id, framework,
+const sqlLevels = `SELECT assessment_id, framework,
 		group_concat(question_id, ''),
 		group_concat(octet_length(question_id) * 16 + coalesce(level, 6 + na) + 8 * flagged, ' ')
 	FROM answers GROUP BY assessment_id, framework`
@@ -27,22 +27,22 @@ const (
 	codeFlagged = 8
 )
 
-// Ratings loads the level and flag of every stored answer of every
+// Levels loads the level and flag of every stored answer of every
 // assessment, by assessment ID: what summaries of many assessments need,
 // without notes or times.
-func (s *Store) Ratings(ctx context.Context) (map[string][]model.Rating, error) {
-	rows, err := s.db.QueryContext(ctx, sqlRatings)
+func (s *Store) Levels(ctx context.Context) (map[string][]model.AnswerLevel, error) {
+	rows, err := s.db.QueryContext(ctx, sqlLevels)
 	if err != nil {
 		return nil, classify(s.path, err)
 	}
 	defer rows.Close()
-	out := map[string][]model.Rating{}
+	out := map[string][]model.AnswerLevel{}
 	for rows.Next() {
 		var id, framework, ids, codes string
 		if err := rows.Scan(&id, &framework, &ids, &codes); err != nil {
 			return nil, classify(s.path, err)
 		}
-		rs, err := unpackRatings(out[id], framework, ids, codes)
+		rs, err := unpackLevels(out[id], framework, ids, codes)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.path, err)
 		}
@@ -51,8 +51,8 @@ func (s *Store) Ratings(ctx context.Context) (map[string][]model.Rating, error) 
 	return out, classify(s.path, rows.Err())
 }
 
-// unpackRatings appends the ratings that one row of sqlRatings packs.
-func unpackRatings(rs []model.Rating, framework, ids, codes string) ([]model.Rating, error) {
+// unpackLevels appends the answer levels that one row of sqlLevels packs.
+func unpackLevels(rs []model.AnswerLevel, framework, ids, codes string) ([]model.AnswerLevel, error) {
 	for codes != "" {
 		var field string
 		field, codes, _ = strings.Cut(codes, " ")
@@ -61,7 +61,7 @@ func unpackRatings(rs []model.Rating, framework, ids, codes string) ([]model.Rat
 		if err != nil || packed < 0 || n > len(ids) {
 			return nil, fmt.Errorf("answer levels of framework %s do not add up", framework)
 		}
-		r := model.Rating{Framework: framework, QuestionID: ids[:n], Flagged: packed&codeFlagged != 0}
+		r := model.AnswerLevel{Framework: framework, QuestionID: ids[:n], Flagged: packed&codeFlagged != 0}
 		ids = ids[n:]
 		switch code := packed & 7; code {
 		case codeUnrated:

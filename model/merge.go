@@ -354,6 +354,16 @@ func (s *MergeState) record(d Decision, now time.Time) {
 	}
 }
 
+// ImportResult is what importing one bundle did, or would do on a dry run.
+type ImportResult struct {
+	File       string
+	Assessment Assessment // as it is after the import
+	Created    bool       // the assessment was not here before
+	DryRun     bool
+	Decisions  []Decision
+	Tally
+}
+
 // Tally counts decisions by outcome, as `assay import` reports them.
 type Tally struct {
 	Added, Same, Skipped, Disagreements int

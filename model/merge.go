@@ -219,8 +219,9 @@ type Decision struct {
 // has a disagreement open on it, each standing rating there.
 func Merge(s *MergeState, b *Bundle, now time.Time) []Decision {
 	idx := b.index()
-	var out []Decision
-	for _, head := range b.heads() {
+	heads := b.heads()
+	out := make([]Decision, 0, len(heads))
+	for _, head := range heads {
 		if row, ok := idx.rows[head.Revision]; ok {
 			head = row // with the ratings it settled
 		}

@@ -25,7 +25,7 @@ func History(w io.Writer, entries []model.HistoryEntry) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHEN\tWHO\tQUESTION\tCHANGE")
 	for _, h := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 30),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 40),
 			model.Key{Framework: h.Framework, Question: h.QuestionID}.Qualified(), describeEntry(h), provenance(h))
 	}
 	return tw.Flush()

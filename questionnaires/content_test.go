@@ -111,12 +111,24 @@ type contentRules struct {
 	// paragraphs it draws on, and together a subsection's questions must name
 	// all of them.
 	paragraphs bool
+	// mayNotApply lists the questions, outside optional sections, that may not
+	// apply to every organisation and so must give N/A guidance.
+	mayNotApply []string
+	// todo skips a rule of content_levels_test.go for this framework while its
+	// content is being rewritten; the value says who removes the skip.
+	todo map[string]string
 }
 
 var rulesByFramework = map[string]contentRules{
 	"iso28000-2022": {
 		tsv:          "testdata/iso28000-2022-clauses.tsv",
 		minQuestions: 55, maxQuestions: 75,
+		mayNotApply: []string{"8.4.q4"},
+		// TODO(content-iso): remove with the ISO content revision 2 commit.
+		todo: map[string]string{
+			ruleLevel3Conditions: "content-iso", ruleLevel3Every: "content-iso",
+			ruleNAGuidance: "content-iso", ruleSources: "content-iso",
+		},
 	},
 	"mas-trm-2021": {
 		tsv:          "testdata/mas-trm-2021-sections.tsv",
@@ -124,6 +136,12 @@ var rulesByFramework = map[string]contentRules{
 		multiPractice: []string{"3.1", "5.7", "6.1", "6.4", "7.5", "7.7", "8.5", "9.1",
 			"10.2", "11.1", "11.2", "11.3", "12.2", "14.1", "14.2"},
 		paragraphs: true,
+		// TODO(content-mas): list here the questions outside the annexes that may
+		// not apply, and remove each skip below once mas-trm-2021.yaml passes it.
+		todo: map[string]string{
+			ruleLevel3Conditions: "content-mas", ruleLevel3Every: "content-mas",
+			ruleNAGuidance: "content-mas", ruleSources: "content-mas",
+		},
 	},
 }
 
@@ -173,15 +191,25 @@ func walk(f *model.Framework) (secs []*model.Section, qs []placedQuestion) {
 // checkFramework returns every content problem in f, judged against the
 // reference rows of its TSV and the rules for its ID.
 func checkFramework(f *model.Framework, rows []refRow) []string {
-	var out []string
-	add := func(format string, args ...any) { out = append(out, f.ID+": "+fmt.Sprintf(format, args...)) }
-
 	rules, ok := rulesByFramework[f.ID]
 	if !ok {
-		add("no content rules for this framework")
-		return out
+		return []string{f.ID + ": no content rules for this framework"}
 	}
-	secs, qs := walk(f)
+	return checkFrameworkWith(f, rows, rules)
+}
+
+// checkFrameworkWith is checkFramework with the rules given, so a test can
+// lift a framework's todo skips and prove the skipped rules still fire.
+func checkFrameworkWith(f *model.Framework, rows []refRow, rules contentRules) []string {
+	var out []string
+	add := func(format string, args ...any) { out = append(out, f.ID+": "+fmt.Sprintf(format, args...)) }
+	secs, all := walk(f)
+	var qs []placedQuestion // the questions asked; retired ones are checked by the loader
+	for _, pq := range all {
+		if !pq.q.Retired {
+			qs = append(qs, pq)
+		}
+	}
 	byRef := map[string]*model.Section{}
 	for _, s := range secs {
 		byRef[s.Ref] = s
@@ -210,7 +238,7 @@ func checkFramework(f *model.Framework, rows []refRow) []string {
 		if s.Title != r.fileTitle() {
 			add("section %s is titled %q; the reference says %q", ref, s.Title, r.fileTitle())
 		}
-		if (r.Assess == "yes" || r.Assess == "optional") && len(s.Questions) == 0 {
+		if (r.Assess == "yes" || r.Assess == "optional") && len(s.AllQuestions()) == 0 {
 			add("section %s %q must be assessed but has no question of its own", ref, r.Title)
 		}
 		if r.isAnnex() && !s.Optional {
@@ -223,8 +251,8 @@ func checkFramework(f *model.Framework, rows []refRow) []string {
 		}
 	}
 	for _, ref := range rules.multiPractice {
-		if s := byRef[ref]; s != nil && len(s.Questions) < 2 {
-			add("section %s covers several practices and needs at least two questions, has %d", ref, len(s.Questions))
+		if s := byRef[ref]; s != nil && len(s.AllQuestions()) < 2 {
+			add("section %s covers several practices and needs at least two questions, has %d", ref, len(s.AllQuestions()))
 		}
 	}
 
@@ -240,6 +268,7 @@ func checkFramework(f *model.Framework, rows []refRow) []string {
 	for _, pq := range qs {
 		out = append(out, checkQuestion(f.ID, pq)...)
 	}
+	out = append(out, checkLevelRules(f, rules, qs)...)
 
 	if rules.paragraphs {
 		out = append(out, checkParagraphs(f.ID, rows, qs, annexes)...)
@@ -646,8 +675,8 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			question(t, f, "7.1.q1").Levels[5] = "LEVEL 5 – OPTIMISING."
 		}, `iso28000-2022: 7.1.q1: level 5 descriptor "LEVEL 5 – OPTIMISING." only repeats the generic scale`},
 		{"descriptor wraps the generic meaning", mas, func(t *testing.T, f *model.Framework) {
-			question(t, f, "3.2.q1").Levels[4] = "Policies are monitored with metrics, reviewed, gaps acted upon."
-		}, `mas-trm-2021: 3.2.q1: level 4 descriptor "Policies are monitored with metrics, reviewed, gaps acted upon." only repeats the generic scale`},
+			question(t, f, "3.2.q1").Levels[4] = "Policies are measured, trended and acted on."
+		}, `mas-trm-2021: 3.2.q1: level 4 descriptor "Policies are measured, trended and acted on." only repeats the generic scale`},
 		{"no themes", iso, func(t *testing.T, f *model.Framework) {
 			question(t, f, "9.3.3.q1").Themes = nil
 		}, `iso28000-2022: 9.3.3.q1: has 0 themes; give 1 to 3`},
@@ -670,6 +699,41 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			q := question(t, f, "3.4.q2")
 			q.Guidance = strings.ReplaceAll(q.Guidance, "paragraphs 3.4.2–3.4.3", "paragraph 3.4.2")
 		}, `mas-trm-2021: paragraph 3.4.3 is not named by any question of subsection 3.4`},
+		{"level 3 joins four conditions", iso, func(t *testing.T, f *model.Framework) {
+			question(t, f, "7.3.q1").Levels[3] = "Staff know the policy, their part, the threats and how to report."
+		}, `iso28000-2022: 7.3.q1: level 3 descriptor joins 4 conditions; keep it to 3`},
+		{"level 3 joins four conditions in MAS", mas, func(t *testing.T, f *model.Framework) {
+			question(t, f, "7.4.q1").Levels[3] = "Patches are tested; deployed on time, tracked and reported."
+		}, `mas-trm-2021: 7.4.q1: level 3 descriptor joins 4 conditions`},
+		{"level 3 says every", iso, func(t *testing.T, f *model.Framework) {
+			question(t, f, "7.3.q1").Levels[3] = "Every group under the organisation's control is reached."
+		}, `iso28000-2022: 7.3.q1: level 3 descriptor says "every"; write "all in-scope …, with justified exceptions"`},
+		{"no N/A guidance on a question that may not apply", iso, func(t *testing.T, f *model.Framework) {
+			q := question(t, f, "8.4.q4")
+			q.Guidance = naGuidance.ReplaceAllString(q.Guidance, "")
+		}, `iso28000-2022: 8.4.q4: may not apply, so its guidance must say when N/A is right`},
+		{"no N/A guidance in an optional annex", mas, func(t *testing.T, f *model.Framework) {
+			question(t, f, "B.q1").Guidance = "Look for a device policy."
+		}, `mas-trm-2021: B.q1: may not apply, so its guidance must say when N/A is right`},
+		{"N/A mentioned without what the reason must say", iso, func(t *testing.T, f *model.Framework) {
+			question(t, f, "8.4.q4").Guidance = "N/A is fine if no goods move."
+		}, `iso28000-2022: 8.4.q4: may not apply`},
+		{"no sources declared", iso, func(t *testing.T, f *model.Framework) {
+			f.Sources = nil
+		}, `iso28000-2022: declares no sources`},
+		{"a Notice duty on a non-binding source", mas, func(t *testing.T, f *model.Framework) {
+			f.Sources = []model.RequirementSource{{ID: "guidelines", Title: "MAS TRM Guidelines", Kind: model.SourceGuidance}}
+			question(t, f, "7.7.q2").Guidance += " The Notice sets a one-hour deadline."
+			question(t, f, "7.7.q2").Sources = nil
+		}, `mas-trm-2021: 7.7.q2: mentions a Notice but rests on no binding source`},
+		{"retired without replaced_by", iso, func(t *testing.T, f *model.Framework) {
+			q := question(t, f, "6.1.2.q2")
+			q.Retired, q.RetiredIn, q.ReplacedBy = true, 2, nil
+		}, `iso28000-2022: 6.1.2.q2 is retired without replaced_by`},
+		{"a retired question does not count as the clause's question", iso, func(t *testing.T, f *model.Framework) {
+			q := question(t, f, "7.3.q1")
+			q.Retired, q.RetiredIn = true, 2
+		}, `iso28000-2022: section 7.3 "Awareness" must be assessed but has no question of its own`},
 		{"unknown framework", iso, func(t *testing.T, f *model.Framework) {
 			f.ID = "acme-2025"
 		}, `acme-2025: no content rules for this framework`},
@@ -679,7 +743,13 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			f := embeddedFramework(t, tc.fw)
 			rows := referenceRows(t, tc.fw)
 			tc.breakF(t, f)
+			f.Index()
 			problems := checkFramework(f, rows)
+			if rules, ok := rulesByFramework[f.ID]; ok {
+				// Rules skipped for now must still fire when asked.
+				rules.todo = nil
+				problems = checkFrameworkWith(f, rows, rules)
+			}
 			for _, p := range problems {
 				if strings.Contains(p, tc.want) {
 					return
@@ -734,12 +804,12 @@ func TestIsGenericDescriptor(t *testing.T) {
 	for d, want := range map[string]bool{
 		"Not performed.":    true,
 		"nothing in place.": true,
-		"Managed — done repeatedly, partly documented, not organisation-wide.": true,
+		"Managed — ad hoc, depends on individuals, undocumented.": true,
 		"Level 2: Managed.": true,
-		"Processes are documented, approved, applied consistently across the scope.": true,
-		"A yearly plan exists but covers only some sites.":                           false,
-		"Audits are defined and measured against a programme.":                       false,
-		"No internal audits of the security management system take place.":           false,
+		"Processes have every requirement of the clause met, with evidence, across the scope.": true,
+		"A yearly plan exists but covers only some sites.":                                     false,
+		"Audits are defined and measured against a programme.":                                 false,
+		"No internal audits of the security management system take place.":                     false,
 	} {
 		if got := isGenericDescriptor(d); got != want {
 			t.Errorf("isGenericDescriptor(%q) = %v, want %v", d, got, want)

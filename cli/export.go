@@ -21,14 +21,17 @@ func (a *app) cmdExport() *cobra.Command {
 		Short: "Write a report or data file: " + strings.Join(report.Formats(), ", "),
 		Long: `Write an assessment as a data file or a report, to standard output or to a file.
 json holds everything stored (the workshop bundle); csv is one row per question,
-safe to open in a spreadsheet; md is a report with the differences tables.
+safe to open in a spreadsheet; md is a report with the differences tables;
+html is a self-contained report with charts and the action plan, to open in
+any browser or print to PDF.
 
 A file is written whole or not at all (a temporary file renamed into place).
 An existing file is replaced only with --force, and keeps its permissions;
 a new one is readable only by you.`,
 		Example: `  assay export k3v9qx2m --format md -o fy2026.md
   assay export k3v9qx2m --format json -o - | jq .scores
-  assay export k3v9qx2m --format csv -o answers.csv --force`,
+  assay export k3v9qx2m --format csv -o answers.csv --force
+  assay export k3v9qx2m --format html -o fy2026.html`,
 		Args:              needArgs(1, 1, "one assessment ID (assay list shows them)"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,7 +42,7 @@ a new one is readable only by you.`,
 			case !slices.Contains(formats, format):
 				return usage(cmd, "unknown format %q; one of %s", format, strings.Join(formats, ", "))
 			}
-			d, err := a.reportData(cmd.Context(), args[0])
+			d, err := a.reportData(cmd.Context(), args[0], format == "json")
 			if err != nil {
 				return err
 			}

@@ -292,7 +292,11 @@ func FiguresJSON(w io.Writer, d Data) error {
 		Assessment    jsonIdentity `json:"assessment"`
 		jsonFigures
 		Disagreements []jsonOpenDisagreement `json:"disagreements"`
-	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target), jsonTargets(a)}, figures(newView(d)), openDisagreements(d)})
+	}{FormatVersion, jsonIdentityOf(a), figures(newView(d)), openDisagreements(d)})
+}
+
+func jsonIdentityOf(a model.Assessment) jsonIdentity {
+	return jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target), jsonTargets(a)}
 }
 
 type jsonIdentity struct {

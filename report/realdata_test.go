@@ -38,7 +38,8 @@ func realData(t testing.TB) Data {
 	for _, fw := range a.FrameworkIDs() {
 		f, _ := cat.Framework(fw)
 		for i, q := range f.Questions() {
-			ans := model.Answer{Framework: fw, QuestionID: q.ID, UpdatedAt: at.Add(time.Duration(i) * time.Minute), UpdatedBy: "ann"}
+			ans := model.Answer{Framework: fw, QuestionID: q.ID, UpdatedAt: at.Add(time.Duration(i) * time.Minute), UpdatedBy: "ann",
+				Revision: fmt.Sprintf("%x%014x", len(fw), i+1)}
 			switch {
 			case i%5 == 4:
 				continue // not answered yet

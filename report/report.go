@@ -45,9 +45,10 @@ var writers = []struct {
 	{"csv", CSV},
 	{"md", Markdown},
 	{"html", HTML},
+	{"xlsx", XLSX},
 }
 
-// Formats lists the supported --format names: "json", "csv", "md", "html".
+// Formats lists the supported --format names: "json", "csv", "md", "html", "xlsx".
 func Formats() []string {
 	names := make([]string, len(writers))
 	for i, w := range writers {

@@ -10,7 +10,7 @@ import (
 func (a *app) cmdCompare() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "compare [OLD] NEW",
+		Use:   "compare OLD NEW",
 		Short: "Maturity then and now per framework and section, and every changed answer",
 		Long: `Set two assessments side by side, e.g. last year's and this year's: per
 framework the overall maturity of each and the signed change, the same for

@@ -628,3 +628,26 @@ func TestFailedNoteKeepsItsText(t *testing.T) {
 		t.Fatalf("shown %q", a2.Note)
 	}
 }
+
+// Issue 10, item 14: / finds in every framework of the assessment, and each
+// hit names its framework; enter on a hit in the other framework goes there.
+func TestFindAcrossFrameworks(t *testing.T) {
+	m, _ := openTest(t, 120, 40)
+	m = press(t, m, "/")
+	m = typeText(t, m, "3.4")
+	v := shot(m)
+	mustContain(t, v, "MAS TRM    3.4.q1")
+	m = typeText(t, m, "x")
+	mustContain(t, shot(m), "No clause matches in ISO 28000 or MAS TRM.")
+	m = press(t, m, "backspace", "enter")
+	if fw, q := current(m); fw != mas || q != "3.4.q1" {
+		t.Fatalf("jumped to %s %s", fw, q)
+	}
+	m = press(t, m, "/")
+	m = typeText(t, m, "audit")
+	v = shot(m)
+	mustContain(t, v, "ISO 28000  9.2", "MAS TRM ")
+	if strings.Index(v, "MAS TRM    ") > strings.Index(v, "ISO 28000  9.2") {
+		t.Fatalf("the active framework's hits come first:\n%s", v)
+	}
+}

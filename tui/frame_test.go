@@ -82,7 +82,7 @@ func TestLastQuestionHintStays(t *testing.T) {
 func TestNarrowHeaderLabelsItsFigures(t *testing.T) {
 	m := demoModel(t, 60, 16)
 	head := strings.Split(shot(m), "\n")[0]
-	mustContain(t, head, "done", "question 3/64")
+	mustContain(t, head, "done", "q 3/64", "[ISO 28000]  MAS TRM")
 	mustNotContain(t, head, " · 3/64")
 }
 

@@ -144,3 +144,16 @@ func TestRefreshReportsDeletedAssessment(t *testing.T) {
 		t.Fatal("the screen was wiped")
 	}
 }
+
+// A read that ran after a save of ours whose result has not arrived yet
+// holds our own change: it is not announced as another session's.
+func TestRefreshDoesNotAnnounceOurOwnSave(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	m, _ = m.update(keyMsg("3")) // queued, result not taken
+	k := qk(iso, "4.1.q1")
+	save := m.sess.saves[k].sent[fLevel]
+	m.c.db.w.queue = nil
+	m = update(t, m, refreshedMsg{seq: save + 1, id: a.ID, changed: true, a: m.sess.a,
+		answers: []model.Answer{{Framework: iso, QuestionID: "4.1.q1", Level: 3}}})
+	mustNotContain(t, shot(m), "changed in another session")
+}

@@ -142,20 +142,30 @@ func (d differences) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return d, nil
 }
 
+// leaveKeys are the keys both tabs share: they leave the screen.
+func (d differences) leaveKeys(msg tea.KeyPressMsg, quit, help, dash, back key.Binding) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, quit):
+		return send(quitMsg{}), true
+	case key.Matches(msg, help):
+		return send(helpMsg{}), true
+	case key.Matches(msg, dash):
+		return send(swapMsg{newDashboard(d.c, d.s)}), true
+	case key.Matches(msg, back):
+		return send(popMsg{}), true
+	}
+	return nil, false
+}
+
 func (d differences) updateThemes(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := d.c.keys.Themes
 	rows := d.rows()
 	sel := index(rows, d.selID)
 	page := max(d.height-5, 1)
+	if cmd, ok := d.leaveKeys(msg, k.Quit, k.Help, k.Dashboard, k.Back); ok {
+		return d, cmd
+	}
 	switch {
-	case key.Matches(msg, k.Quit):
-		return d, send(quitMsg{})
-	case key.Matches(msg, k.Help):
-		return d, send(helpMsg{})
-	case key.Matches(msg, k.Dashboard):
-		return d, send(swapMsg{newDashboard(d.c, d.s)})
-	case key.Matches(msg, k.Back):
-		return d, send(popMsg{})
 	case key.Matches(msg, k.Tab):
 		d.tab = tabProfile
 	case len(rows) == 0:

@@ -17,27 +17,13 @@ func (d differences) updateProfile(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := d.c.keys.Profile
 	n := len(d.profileLines(d.width))
 	page := d.profileRoom()
-	switch {
-	case key.Matches(msg, k.Quit):
-		return d, send(quitMsg{})
-	case key.Matches(msg, k.Help):
-		return d, send(helpMsg{})
-	case key.Matches(msg, k.Dashboard):
-		return d, send(swapMsg{newDashboard(d.c, d.s)})
-	case key.Matches(msg, k.Back):
-		return d, send(popMsg{})
-	case key.Matches(msg, k.Tab):
-		d.tab = tabThemes
-	case key.Matches(msg, k.Up):
-		d.profOff--
-	case key.Matches(msg, k.Down):
-		d.profOff++
-	case key.Matches(msg, k.PageUp):
-		d.profOff -= page
-	case key.Matches(msg, k.PageDown):
-		d.profOff += page
+	if cmd, ok := d.leaveKeys(msg, k.Quit, k.Help, k.Dashboard, k.Back); ok {
+		return d, cmd
 	}
-	d.profOff = clamp(d.profOff, 0, n-page)
+	if key.Matches(msg, k.Tab) {
+		d.tab = tabThemes
+	}
+	d.profOff = scrollKeys{k.Up, k.Down, k.PageUp, k.PageDown}.scroll(msg, d.profOff, page, n)
 	return d, nil
 }
 

@@ -82,7 +82,7 @@ func TestDashboardFromHome(t *testing.T) {
 	if !on[dashboard](m) {
 		t.Fatalf("d on home did not open the dashboard:\n%s", shot(m))
 	}
-	mustContain(t, shot(m), "Acme 2026 · Dashboard", "1/101 answered", "↓ below: the biggest gaps (1)")
+	mustContain(t, shot(m), "Acme 2026 · Dashboard", "1/126 answered", "↓ below: the biggest gaps (1)")
 	m = press(t, m, "esc")
 	if !on[home](m) {
 		t.Fatal("esc did not return home")
@@ -228,10 +228,10 @@ func TestAnswerMovesDashboardBarAndThemeRow(t *testing.T) {
 	}
 	// The MAS side of the theme: the difference appears, signed.
 	m = press(t, m, "esc")
-	m = goTo(t, m, mas, "3.3.q1")
+	m = goTo(t, m, mas, "3.3.q2")
 	m = press(t, m, "4", "x")
 	row = line(shot(m), "Context, scope")
-	if !strings.Contains(row, "4.0 100%") || !strings.Contains(row, "-2.0") {
+	if !strings.Contains(row, "4.0  50%") || !strings.Contains(row, "-2.0") {
 		t.Fatalf("context row after MAS: %q", row)
 	}
 }

@@ -15,12 +15,12 @@ func (a *app) cmdAnswer() *cobra.Command {
 	var flag, unflag, clear, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "answer ID FRAMEWORK:QUESTION [LEVEL]",
-		Short: "Record one answer: a level 0-5 or na, a note, a review flag",
-		Long: `Record one answer, as the app would: saved at once, with a history row saying
-who (--as) and when. LEVEL is 0-5, or na for not applicable (na needs --note with
-the reason). Without LEVEL only the note or the flag changes. --clear removes the
-whole answer; the history keeps what it was. It prints the question, its value
-and the revision the change made.
+		Short: "Record one answer",
+		Long: `Record one answer, as the app would: saved at once, with a history row
+saying who (--as) and when. LEVEL is 0-5, or na for not applicable (na needs
+--note with the reason). Without LEVEL only the note or the flag changes.
+--clear removes the whole answer; the history keeps what it was. It prints
+the question, its value and the revision the change made.
 
 Two writers at once: plain answer is last-writer-wins. With
 --if-unchanged-since REVISION it saves only if the answer is still at that
@@ -99,7 +99,7 @@ assay questions FRAMEWORK lists them.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&note, "note", "", "the note to keep with the answer (the reason, for na); \"\" removes it")
+	f.StringVar(&note, "note", "", "note to keep with it (for na: why); \"\" removes it")
 	f.BoolVar(&flag, "flag", false, "flag the question for review")
 	f.BoolVar(&unflag, "unflag", false, "remove the review flag")
 	f.BoolVar(&clear, "clear", false, "remove the answer: level, note and flag")

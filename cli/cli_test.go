@@ -46,8 +46,14 @@ type result struct {
 // run runs assay with a private database and data folder.
 func run(t *testing.T, db string, args ...string) result {
 	t.Helper()
+	return runEnv(t, db, nil, args...)
+}
+
+// runEnv is run with extra environment variables.
+func runEnv(t *testing.T, db string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

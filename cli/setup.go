@@ -107,7 +107,7 @@ func orUnknown(id string) string {
 
 // warnBroken says once, on stderr, which of the user's files were left out.
 func (a *app) warnBroken() {
-	if a.completing {
+	if a.completing || a.holdWarnings {
 		return
 	}
 	for _, b := range a.broken {

@@ -61,6 +61,8 @@ var commandList = []func(*app) *cobra.Command{
 	(*app).cmdAnswer,
 	(*app).cmdShow,
 	(*app).cmdExport,
+	(*app).cmdImport,
+	(*app).cmdCompare,
 	(*app).cmdHistory,
 	(*app).cmdRename,
 	(*app).cmdCopy,

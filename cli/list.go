@@ -35,9 +35,15 @@ the maturity per framework. --json gives one object per assessment.`,
 				return err
 			default:
 				defer st.Close()
-				if sums, err = st.Summaries(cmd.Context(), cat); err != nil {
+				list, err := st.List(cmd.Context())
+				if err != nil {
 					return err
 				}
+				levels, err := st.Levels(cmd.Context())
+				if err != nil {
+					return err
+				}
+				sums = model.Summaries(list, levels, cat)
 			}
 			if asJSON {
 				return report.ListJSON(a.Stdout, sums)

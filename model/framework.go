@@ -14,13 +14,21 @@ type Framework struct {
 	Version   string
 	Publisher string
 	Notice    string
-	Scale     Scale
-	Profile   map[string]string // aspect key (see ProfileAspects) -> text
-	Sections  []*Section        // top-level sections
-	Source    string            // file it came from, for messages
+	// Revision numbers the file's content: it goes up by one whenever questions
+	// are added, reworded or retired, so an assessment can say what changed
+	// since it was last opened. Files that do not say are revision 1.
+	Revision int
+	Scale    Scale
+	Profile  map[string]string // aspect key (see ProfileAspects) -> text
+	// Sources are where the file's requirements come from (a binding notice,
+	// guidelines, a standard's requirements); questions name them by ID.
+	Sources  []RequirementSource
+	Sections []*Section // top-level sections
+	Source   string     // file it came from, for messages
 
-	questions []*Question          // every question in outline order
-	byID      map[string]*Question // question ID -> question
+	questions []*Question          // every question asked, in outline order
+	retired   []*Question          // retired questions, in outline order
+	byID      map[string]*Question // question ID -> question, retired ones too
 	sections  map[string]*Section  // ref -> section
 }
 
@@ -46,6 +54,50 @@ type Question struct {
 	Weight   float64
 	Themes   []string
 	Section  *Section
+	// Sources are the IDs of the framework's RequirementSources this question
+	// rests on; empty means the framework's default (its first source).
+	Sources []string
+	// AddedIn and RewordedIn are the content revisions that added the question
+	// and last changed what it asks (0 when it dates from revision 1 and was
+	// never reworded). RetiredIn is the revision that retired it.
+	AddedIn, RewordedIn, RetiredIn int
+	// Retired questions are not asked, completed or scored, but stay in the file
+	// under their ID so answers given to them still show. ReplacedBy names the
+	// questions that now ask what this one did.
+	Retired    bool
+	ReplacedBy []string
+	// Cites are the places in the published text the question rests on: its
+	// section's ref, or numbered paragraphs inside it ("11.2.7").
+	Cites []string
+}
+
+// SourceKind says how binding a requirement source is.
+type SourceKind string
+
+// The kinds of requirement source, from most to least binding.
+const (
+	// SourceBinding is law or regulation the organisation must meet, such as a
+	// regulator's notice.
+	SourceBinding SourceKind = "binding"
+	// SourceRequirement is a requirement of the standard itself: what an
+	// auditor certifies against, but not law.
+	SourceRequirement SourceKind = "requirement"
+	// SourceGuidance is what the publisher expects or recommends without
+	// requiring it, such as supervisory guidelines or a standard's principles.
+	SourceGuidance SourceKind = "guidance"
+	// SourcePractice is good practice that the file's authors add to help meet
+	// the source; nothing published requires it as such.
+	SourcePractice SourceKind = "practice"
+)
+
+// SourceKinds lists the kinds in order, most binding first.
+var SourceKinds = []SourceKind{SourceBinding, SourceRequirement, SourceGuidance, SourcePractice}
+
+// RequirementSource is one place a framework's requirements come from.
+type RequirementSource struct {
+	ID    string     // short ID questions use, e.g. "notice"
+	Title string     // e.g. "MAS Notice 655 on Technology Risk Management"
+	Kind  SourceKind // how binding it is
 }
 
 // Aspect is one row of the framework profile table.
@@ -75,7 +127,7 @@ var Themes = []string{
 // Index builds the lookup tables and parent links. Call it once after the tree is
 // built; the loader does.
 func (f *Framework) Index() {
-	f.questions = nil
+	f.questions, f.retired = nil, nil
 	f.byID = map[string]*Question{}
 	f.sections = map[string]*Section{}
 	var walk func(parent *Section, ss []*Section)
@@ -86,7 +138,11 @@ func (f *Framework) Index() {
 			for _, q := range s.Questions {
 				q.Section = s
 				q.Ref = s.Ref
-				f.questions = append(f.questions, q)
+				if q.Retired {
+					f.retired = append(f.retired, q)
+				} else {
+					f.questions = append(f.questions, q)
+				}
 				f.byID[q.ID] = q
 			}
 			walk(s, s.Sections)
@@ -103,13 +159,49 @@ func (f *Framework) Name() string {
 	return f.ID
 }
 
-// Questions lists every question in outline order.
+// Questions lists every question asked, in outline order: retired questions
+// are left out, as they are of completion and scores.
 func (f *Framework) Questions() []*Question { return f.questions }
 
-// Question finds a question by ID.
+// Retired lists the retired questions in outline order.
+func (f *Framework) Retired() []*Question { return f.retired }
+
+// Question finds a question by ID, retired or not, so answers given to a
+// question before it was retired can still be shown.
 func (f *Framework) Question(id string) (*Question, bool) {
 	q, ok := f.byID[id]
 	return q, ok
+}
+
+// SourcesOf resolves the sources a question rests on: the ones it names, or
+// the framework's first source when it names none. A framework without
+// sources gives none.
+func (f *Framework) SourcesOf(q *Question) []RequirementSource {
+	if len(q.Sources) == 0 {
+		if len(f.Sources) == 0 {
+			return nil
+		}
+		return f.Sources[:1:1]
+	}
+	var out []RequirementSource
+	for _, id := range q.Sources {
+		for _, s := range f.Sources {
+			if s.ID == id {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// Binding reports whether any source of q is binding law or regulation.
+func (f *Framework) Binding(q *Question) bool {
+	for _, s := range f.SourcesOf(q) {
+		if s.Kind == SourceBinding {
+			return true
+		}
+	}
+	return false
 }
 
 // Section finds a section by ref.
@@ -118,7 +210,7 @@ func (f *Framework) Section(ref string) (*Section, bool) {
 	return s, ok
 }
 
-// QuestionIndex is the position of a question in outline order, or -1.
+// QuestionIndex is the position of a question among those asked, or -1.
 func (f *Framework) QuestionIndex(id string) int {
 	for i, q := range f.questions {
 		if q.ID == id {
@@ -128,9 +220,15 @@ func (f *Framework) QuestionIndex(id string) int {
 	return -1
 }
 
-// AllQuestions lists the questions of a section and all its sub-sections.
+// AllQuestions lists the questions asked in a section and all its
+// sub-sections; retired ones are left out.
 func (s *Section) AllQuestions() []*Question {
-	qs := append([]*Question(nil), s.Questions...)
+	var qs []*Question
+	for _, q := range s.Questions {
+		if !q.Retired {
+			qs = append(qs, q)
+		}
+	}
 	for _, c := range s.Sections {
 		qs = append(qs, c.AllQuestions()...)
 	}
@@ -283,9 +381,9 @@ func (f *Framework) whyNoQuestion(qID string) string {
 	case len(s.Questions) == 0:
 		return fmt.Sprintf("%s clause %s has sub-clauses; questions sit on those", f.ID, ref)
 	default:
-		ids := make([]string, len(s.Questions))
-		for i, q := range s.Questions {
-			ids[i] = q.ID
+		var ids []string
+		for _, q := range s.AllQuestions() {
+			ids = append(ids, q.ID)
 		}
 		return fmt.Sprintf("%s clause %s has %s", f.ID, ref, strings.Join(ids, ", "))
 	}

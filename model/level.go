@@ -64,12 +64,13 @@ type ScaleLevel struct {
 // Scale is the six steps 0..5, indexed by level.
 type Scale [6]ScaleLevel
 
-// DefaultScale is used by frameworks that do not define their own.
+// DefaultScale is used by frameworks that do not define their own. Levels are
+// cumulative: a rating is the highest level whose conditions are all met.
 var DefaultScale = Scale{
 	{0, "Not performed", "nothing in place"},
 	{1, "Initial", "ad hoc, depends on individuals, undocumented"},
-	{2, "Managed", "done repeatedly, partly documented, not organisation-wide"},
-	{3, "Defined", "documented, approved, applied consistently across the scope"},
-	{4, "Measured", "monitored with metrics, reviewed, gaps acted upon"},
-	{5, "Optimising", "continually improved, benchmarked, anticipates change"},
+	{2, "Managed", "partly in place: some requirements unmet, or met without evidence or scope-wide reach"},
+	{3, "Defined", "every requirement of the clause met, with evidence, across the scope"},
+	{4, "Measured", "measured, trended and acted on"},
+	{5, "Optimising", "continually improved by the organisation itself, shown by evidence"},
 }

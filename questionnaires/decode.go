@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/assaytui/assay/model"
 )
 
 // Problem is one thing wrong in a questionnaire file, at a line.
@@ -44,6 +46,8 @@ func (ps Problems) Error() string {
 type decoder struct {
 	file     string
 	problems Problems
+	fw       *model.Framework // the framework being read, for its revision and sources
+	replaced []replacedByNode // replaced_by lists, checked once every ID is known
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) {
@@ -192,4 +196,14 @@ func (d *decoder) boolean(n *yaml.Node, what string) bool {
 	}
 	d.errf(n, "%s must be true or false, not %q", what, n.Value)
 	return false
+}
+
+// integer reads a whole number between lo and hi.
+func (d *decoder) integer(n *yaml.Node, what string, lo, hi int) (int, bool) {
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || v < lo || v > hi {
+		d.errf(n, "%s %q must be a whole number from %d to %d", what, n.Value, lo, hi)
+		return 0, false
+	}
+	return v, true
 }

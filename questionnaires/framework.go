@@ -40,7 +40,7 @@ func ParseFramework(name string, data []byte) (*model.Framework, Problems) {
 
 func (d *decoder) framework(n *yaml.Node) *model.Framework {
 	m := d.fields(n, "the framework",
-		[]string{"schema", "id", "title", "short", "version", "publisher", "notice", "scale", "profile", "sections"},
+		[]string{"schema", "id", "title", "short", "version", "revision", "publisher", "notice", "sources", "scale", "profile", "sections"},
 		[]string{"schema", "id", "title", "version", "publisher", "notice", "sections"})
 	if m == nil {
 		return nil
@@ -56,6 +56,7 @@ func (d *decoder) framework(n *yaml.Node) *model.Framework {
 		Publisher: d.text(m["publisher"], "publisher"),
 		Notice:    d.text(m["notice"], "notice"),
 		Scale:     model.DefaultScale,
+		Revision:  1,
 	}
 	if f.ID != "" && !frameworkID.MatchString(f.ID) {
 		d.errf(m["id"], "id %q must be lower-case letters, digits and dashes", f.ID)
@@ -66,6 +67,17 @@ func (d *decoder) framework(n *yaml.Node) *model.Framework {
 	if n := m["profile"]; n != nil {
 		f.Profile = d.profile(n)
 	}
+	if n := m["revision"]; n != nil {
+		if v, ok := d.integer(n, "revision", 1, maxRevision); ok {
+			f.Revision = v
+		} else {
+			f.Revision = maxRevision // so questions' markers are not all reported too
+		}
+	}
+	if n := m["sources"]; n != nil {
+		f.Sources = d.sources(n)
+	}
+	d.fw = f
 	refs := map[string]bool{}
 	ids := map[string]int{}
 	for _, sn := range d.list(m["sections"], "sections") {
@@ -76,6 +88,7 @@ func (d *decoder) framework(n *yaml.Node) *model.Framework {
 	if m["sections"] != nil && len(f.Sections) == 0 && len(d.problems) == 0 {
 		d.errf(m["sections"], "sections is empty: a framework needs at least one section")
 	}
+	d.checkReplacements(f)
 	return f
 }
 
@@ -155,17 +168,25 @@ func (d *decoder) section(n *yaml.Node, parent *model.Section, refs map[string]b
 			s.Sections = append(s.Sections, cs)
 		}
 	}
+	asked := 0
 	for _, qn := range d.list(m["questions"], where+" questions") {
 		if q := d.question(qn, s, ids); q != nil {
 			s.Questions = append(s.Questions, q)
+			if !q.Retired {
+				asked++
+			}
 		}
+	}
+	if len(s.Questions) > 0 && asked == 0 {
+		d.errf(m["questions"], "%s has only retired questions; it must still ask at least one", where)
 	}
 	return s
 }
 
 func (d *decoder) question(n *yaml.Node, s *model.Section, ids map[string]int) *model.Question {
 	m := d.fields(n, "a question in section "+s.Ref,
-		[]string{"id", "title", "text", "guidance", "evidence", "levels", "weight", "themes"},
+		[]string{"id", "title", "text", "guidance", "evidence", "levels", "weight", "themes",
+			"source", "added_in", "reworded_in", "retired", "retired_in", "replaced_by", "cite"},
 		[]string{"id", "text", "guidance", "evidence", "levels"})
 	if m == nil {
 		return nil
@@ -212,5 +233,7 @@ func (d *decoder) question(n *yaml.Node, s *model.Section, ids map[string]int) *
 		}
 		q.Themes = append(q.Themes, th)
 	}
+	d.questionRevision(m, q)
+	q.Cites = d.cites(m["cite"], s.Ref, what)
 	return q
 }

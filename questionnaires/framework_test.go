@@ -189,7 +189,7 @@ func TestLoadMissingFolder(t *testing.T) {
 }
 
 func FuzzParseFramework(f *testing.F) {
-	for _, p := range []string{"testdata/valid/demo.yaml", "testdata/invalid/malformed.yaml", "testdata/invalid/duplicate-id.yaml"} {
+	for _, p := range []string{"testdata/valid/demo.yaml", "testdata/invalid/malformed.yaml", "testdata/invalid/duplicate-id.yaml", revisedFixture} {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
@@ -207,9 +207,24 @@ func FuzzParseFramework(f *testing.F) {
 			}
 		}
 		if fw != nil {
-			for _, q := range fw.Questions() {
+			for _, q := range append(fw.Questions(), fw.Retired()...) {
 				if q.Section == nil || !strings.HasPrefix(q.ID, q.Ref+".q") {
 					t.Fatalf("question %q not linked to its section", q.ID)
+				}
+				if got, ok := fw.Question(q.ID); !ok || got != q {
+					t.Fatalf("question %q does not resolve by ID", q.ID)
+				}
+			}
+			for _, q := range fw.Retired() {
+				for _, id := range q.ReplacedBy {
+					if r, ok := fw.Question(id); !ok || r.Retired {
+						t.Fatalf("%s replaced by %s, which is missing or retired", q.ID, id)
+					}
+				}
+			}
+			for _, q := range fw.Questions() {
+				if q.Retired || q.AddedIn > fw.Revision || q.RewordedIn > fw.Revision {
+					t.Fatalf("question %q: retired %v, added %d, reworded %d at revision %d", q.ID, q.Retired, q.AddedIn, q.RewordedIn, fw.Revision)
 				}
 			}
 		}

@@ -77,11 +77,7 @@ assay questions FRAMEWORK lists them.`,
 				return err
 			}
 			defer st.Close()
-			cat, err := a.loadCatalog(frameworkOf(args[1])...)
-			if err != nil {
-				return err
-			}
-			k, err := resolveQuestion(cat, as, args[1])
+			cat, k, err := a.question(as, args[1])
 			if err != nil {
 				return err
 			}
@@ -108,15 +104,6 @@ assay questions FRAMEWORK lists them.`,
 	cmd.RegisterFlagCompletionFunc("note", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("if-unchanged-since", cobra.NoFileCompletions)
 	return cmd
-}
-
-// frameworkOf is the framework FRAMEWORK:QUESTION needs loaded, if it names one.
-func frameworkOf(qualified string) []string {
-	fw, _, ok := strings.Cut(qualified, ":")
-	if !ok {
-		return nil
-	}
-	return []string{strings.ToLower(fw)}
 }
 
 // savedLine is what answer prints: the question and its value now.

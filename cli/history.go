@@ -32,11 +32,7 @@ computer and the revision of each change.`,
 				return err
 			}
 			if len(args) == 2 {
-				cat, err := a.loadCatalog(frameworkOf(args[1])...)
-				if err != nil {
-					return err
-				}
-				k, err := resolveQuestion(cat, as, args[1])
+				_, k, err := a.question(as, args[1])
 				if err != nil {
 					return err
 				}

@@ -174,15 +174,23 @@ func (a *app) closestAssessments(ctx context.Context, st *store.Store, typed str
 	return model.DidYouMean(typed, ids)
 }
 
-// resolveQuestion finds FRAMEWORK:QUESTION in the catalog and checks the
-// assessment covers that framework.
-func resolveQuestion(cat *model.Catalog, as model.Assessment, qualified string) (model.Key, error) {
+// question finds FRAMEWORK:QUESTION (loading its framework, see loadCatalog)
+// and checks the assessment covers that framework.
+func (a *app) question(as model.Assessment, qualified string) (*model.Catalog, model.Key, error) {
+	var need []string
+	if fw, _, ok := strings.Cut(qualified, ":"); ok {
+		need = append(need, strings.ToLower(fw))
+	}
+	cat, err := a.loadCatalog(need...)
+	if err != nil {
+		return nil, model.Key{}, err
+	}
 	fw, q, err := cat.ResolveQuestion(qualified)
 	if err != nil {
-		return model.Key{}, inputError{err}
+		return nil, model.Key{}, inputError{err}
 	}
 	if !as.Has(fw.ID) {
-		return model.Key{}, badInput("assessment %s does not cover %s (it covers %s)", as.ID, fw.ID, strings.Join(as.FrameworkIDs(), ", "))
+		return nil, model.Key{}, badInput("assessment %s does not cover %s (it covers %s)", as.ID, fw.ID, strings.Join(as.FrameworkIDs(), ", "))
 	}
-	return model.Key{Framework: fw.ID, Question: q.ID}, nil
+	return cat, model.Key{Framework: fw.ID, Question: q.ID}, nil
 }

@@ -63,8 +63,10 @@ func summary(c *cobra.Command) string {
 		return c.Short
 	}
 	first := strings.Join(strings.Fields(strings.SplitN(c.Long, "\n\n", 2)[0]), " ")
-	if i := strings.Index(first, ". "); i >= 0 {
-		first = first[:i+1]
+	for i := 0; i+1 < len(first); i++ {
+		if first[i] == '.' && first[i+1] == ' ' && !strings.HasSuffix(first[:i], "e.g") && !strings.HasSuffix(first[:i], "i.e") {
+			return first[:i+1]
+		}
 	}
 	return first
 }

@@ -41,7 +41,7 @@ func (a *app) cmdList() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				sums = model.Summaries(list, levels, cat)
+				sums = model.Summaries(list, levels.Of, cat)
 			}
 			if asJSON {
 				return report.ListJSON(a.Stdout, sums)

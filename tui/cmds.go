@@ -149,7 +149,7 @@ func loadSummaries(c *common) tea.Cmd {
 			return summariesMsg{nil, err}
 		}
 		levels, err := st.Levels(ctx)
-		return summariesMsg{model.Summaries(list, levels, cat), err}
+		return summariesMsg{model.Summaries(list, levels.Of, cat), err}
 	})
 	return cmd
 }

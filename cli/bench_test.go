@@ -38,12 +38,3 @@ func BenchmarkStartup(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkLoadQuestionnaires is the parsing part alone.
-func BenchmarkLoadQuestionnaires(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		if _, err := questionnaires.Load(""); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -41,15 +41,6 @@ func BenchmarkStartup(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadQuestionnaires is the parsing part alone.
-func BenchmarkLoadQuestionnaires(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		if _, err := questionnaires.Load(""); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkCompletion is what a tab press costs: the built binary answering
 // the shell's __complete request for assessment IDs and for the questions of
 // one assessment, against `assay version` (start-up alone) as the baseline.

@@ -43,7 +43,7 @@ the maturity per framework. --json gives one object per assessment.`,
 				if err != nil {
 					return err
 				}
-				sums = model.Summaries(list, levels, cat)
+				sums = model.Summaries(list, levels.Of, cat)
 			}
 			if asJSON {
 				return report.ListJSON(a.Stdout, sums)

@@ -15,7 +15,7 @@ func (a *app) cmdTarget() *cobra.Command {
 	var clear bool
 	cmd := &cobra.Command{
 		Use:   "target ID LEVEL [--framework F [--section REF]]",
-		Short: "Set the target level of an assessment, a framework or a clause",
+		Short: "Set target levels",
 		Long: `Set the maturity level an assessment aims for (0-5). With --framework it is
 that framework's target; with --section too, that clause's (and its
 sub-clauses'). A clause's own target wins over its framework's, which wins
@@ -109,7 +109,7 @@ func (a *app) cmdPlan() *cobra.Command {
 	var clear, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "plan ID [FRAMEWORK:QUESTION] [--action T] [--owner O] [--due DATE] [--status S]",
-		Short: "Plan an action on a question, or print the action plan",
+		Short: "Plan actions; print the action plan",
 		Long: `With a question, record what will be done about it: --action (what), --owner
 (who), --due (YYYY-MM-DD) and --status (open, doing or done; a new action is
 open). Give only what changes; "" empties a field; --clear removes the action.
@@ -169,11 +169,7 @@ action but no gap.`,
 				return err
 			}
 			defer st.Close()
-			cat, err := a.loadCatalog(frameworkOf(args[1])...)
-			if err != nil {
-				return err
-			}
-			k, err := resolveQuestion(cat, as, args[1])
+			_, k, err := a.question(as, args[1])
 			if err != nil {
 				return err
 			}

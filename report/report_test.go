@@ -112,8 +112,9 @@ func TestWriteDispatchesEveryFormat(t *testing.T) {
 		"csv":  func(b *bytes.Buffer, d Data) error { return CSV(b, d) },
 		"md":   func(b *bytes.Buffer, d Data) error { return Markdown(b, d) },
 		"html": func(b *bytes.Buffer, d Data) error { return HTML(b, d) },
+		"xlsx": func(b *bytes.Buffer, d Data) error { return XLSX(b, d) },
 	}
-	if got := strings.Join(Formats(), ","); got != "json,csv,md,html" {
+	if got := strings.Join(Formats(), ","); got != "json,csv,md,html,xlsx" {
 		t.Fatalf("Formats() = %s", got)
 	}
 	for _, format := range Formats() {
@@ -154,6 +155,9 @@ func TestNoCatalog(t *testing.T) {
 		var b bytes.Buffer
 		if err := Write(&b, format, d); err != nil {
 			t.Fatalf("%s: %v", format, err)
+		}
+		if format == "xlsx" {
+			continue // a workbook to fill in holds only questions of loaded frameworks
 		}
 		if !strings.Contains(b.String(), "1.3.q10") || !strings.Contains(b.String(), "5.1.q2") {
 			t.Errorf("%s without a catalog lost answers:\n%s", format, b.String())

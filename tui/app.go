@@ -213,6 +213,18 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd := m.broadcast(msg)
 		return m, tea.Batch(cmd, sayIf(text, true))
 
+	case targetSetMsg:
+		if msg.err != nil {
+			m.status = statusMsg{"target not saved: " + cells.Inert(msg.err.Error()), true}
+			return m.broadcast(msg)
+		}
+		if msg.id == m.sess.id && !m.sess.loading {
+			m.sess.a.Target, m.sess.a.TargetOverrides = msg.a.Target, msg.a.TargetOverrides
+			m.sess.stale = true // gaps and bars follow the new targets
+		}
+		m.status = statusMsg{targetDone(msg), false}
+		return m.broadcast(msg)
+
 	case answerSavedMsg:
 		if msg.id != m.sess.id || m.sess.loading {
 			if msg.err != nil {

@@ -163,6 +163,7 @@ func DefaultKeyMap() KeyMap {
 			Down:        bind(keys("down", "j"), "↓/j", "next gap"),
 			Jump:        bind(keys("enter"), "enter", "answer that question"),
 			Differences: bind(keys("x"), "x", "differences"),
+			Target:      bind(keys("t"), "t", "set a target"),
 			Back:        bind(keys("esc", "d"), "esc", "back"),
 			Help:        help, Quit: quit,
 		},
@@ -319,14 +320,14 @@ func (k RelatedKeys) FullHelp() [][]key.Binding {
 }
 
 // DashboardKeys are the keys of the dashboard.
-type DashboardKeys struct{ Up, Down, Jump, Differences, Back, Help, Quit key.Binding }
+type DashboardKeys struct{ Up, Down, Jump, Differences, Target, Back, Help, Quit key.Binding }
 
 func (k DashboardKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Jump, k.Differences, k.Back, k.Up, k.Down, k.Help, k.Quit}
+	return []key.Binding{k.Jump, k.Differences, k.Target, k.Back, k.Up, k.Down, k.Help, k.Quit}
 }
 
 func (k DashboardKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Differences, k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Jump, k.Target}, {k.Differences, k.Back, k.Help, k.Quit}}
 }
 
 // DifferencesKeys are the keys of the theme table of the differences screen.

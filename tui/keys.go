@@ -23,6 +23,7 @@ type KeyMap struct {
 	Note          NoteKeys
 	Editor        noteeditor.Keys
 	Reason        PromptKeys
+	Action        ActionKeys
 	Find          FindKeys
 	Related       RelatedKeys
 	Copy          ConfirmKeys
@@ -110,6 +111,7 @@ func DefaultKeyMap() KeyMap {
 			Clear:          bind(keys("backspace"), "backspace", "clear the answer"),
 			Note:           bind(keys("e"), "e", "edit note"),
 			Flag:           bind(keys("f"), "f", "flag for review"),
+			Action:         bind(keys("a"), "a", "action"),
 			Framework:      bind(keys("tab"), "tab", "next framework"),
 			FrameworkBack:  bind(keys("shift+tab"), "shift+tab", "previous framework"),
 			Find:           bind(keys("/"), "/", "find a clause"),
@@ -133,6 +135,12 @@ func DefaultKeyMap() KeyMap {
 			Accept: bind(keys("enter"), "enter", "mark N/A"),
 			Cancel: bind(keys("esc"), "esc", "cancel"),
 			Quit:   saveQuit,
+		},
+		Action: ActionKeys{
+			Next:   bind(keys("tab", "shift+tab"), "tab", "next field"),
+			Accept: bind(keys("enter"), "enter", "save the action"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   ctrlC,
 		},
 		Find: FindKeys{
 			Up:     bind(keys("up", "ctrl+p"), "↑", "previous match"),
@@ -215,6 +223,14 @@ func (k HomeKeys) FullHelp() [][]key.Binding {
 // reason, the list's filter); any other key types.
 type PromptKeys struct{ Accept, Cancel, Quit key.Binding }
 
+// ActionKeys are the keys of the action form on the questionnaire.
+type ActionKeys struct{ Next, Accept, Cancel, Quit key.Binding }
+
+func (k ActionKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Accept, k.Cancel} }
+func (k ActionKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Accept, k.Cancel, k.Quit}}
+}
+
 func (k PromptKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel} }
 func (k PromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Accept, k.Cancel, k.Quit}} }
 
@@ -253,7 +269,7 @@ func (k FormKeys) FullHelp() [][]key.Binding {
 type QuestionnaireKeys struct {
 	SetLevel, NA, PickerUp, PickerDown, Confirm       key.Binding
 	Prev, Next, PrevUnanswered, NextUnanswered        key.Binding
-	First, Last, Clear, Note, Flag                    key.Binding
+	First, Last, Clear, Note, Flag, Action            key.Binding
 	Framework, FrameworkBack, Find, Guidance, Outline key.Binding
 	GuidanceDown, GuidanceUp                          key.Binding
 	Related, Dashboard, Differences                   key.Binding
@@ -269,7 +285,7 @@ func (k QuestionnaireKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.SetLevel, k.NA, k.PickerUp, k.PickerDown, k.Confirm, k.Clear},
 		{k.Prev, k.Next, k.PrevUnanswered, k.NextUnanswered, k.First, k.Last},
-		{k.Note, k.Flag, k.Framework, k.FrameworkBack, k.Find},
+		{k.Note, k.Flag, k.Action, k.Framework, k.FrameworkBack, k.Find},
 		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.Dashboard, k.Differences, k.Back, k.Help, k.Quit},
 	}
 }

@@ -81,6 +81,10 @@ func (q questionnaire) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return q.updateModal(msg)
 	case tea.KeyPressMsg:
 		return q.updateKey(msg)
+	case actionReadMsg:
+		return q.actionRead(msg)
+	case actionSavedMsg:
+		return q, actionSaved(msg)
 	}
 	return q, nil
 }
@@ -113,6 +117,8 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return q, q.save(model.SetLevel(l))
 	case key.Matches(msg, k.NA):
 		return q.askReason(false)
+	case key.Matches(msg, k.Action):
+		return q.askAction()
 	case key.Matches(msg, k.PickerUp):
 		v.picker = clamp(v.picker-1, 0, pickNA)
 	case key.Matches(msg, k.PickerDown):

@@ -411,6 +411,9 @@ func (q questionnaire) noteLines(a model.Answer, s *saveState, w, h int) []strin
 	if m, ok := q.modal.(reasonModal); ok {
 		return m.p.lines(st, w)
 	}
+	if m, ok := q.modal.(actionModal); ok {
+		return m.lines(st, w)
+	}
 	state := ""
 	if s != nil {
 		switch {

@@ -142,8 +142,12 @@ func (m resumeSavedMsg) failed() error { return m.err }
 func (d *db) summaries() tea.Cmd {
 	st, cat := d.st, d.cat
 	_, cmd := d.enqueue("read:summaries", func(ctx context.Context, _ uint64) tea.Msg {
-		list, err := st.Summaries(ctx, cat)
-		return summariesMsg{list, err}
+		list, err := st.List(ctx)
+		if err != nil {
+			return summariesMsg{nil, err}
+		}
+		levels, err := st.Levels(ctx)
+		return summariesMsg{model.Summaries(list, levels, cat), err}
 	})
 	return cmd
 }

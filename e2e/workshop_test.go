@@ -3,7 +3,6 @@ package e2e
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,18 +12,7 @@ import (
 // database and returns stdout, stderr and the exit code.
 func as(t *testing.T, who, db string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = env(db, "ASSAY_USER="+who)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
+	return cliEnv(t, db, []string{"ASSAY_USER=" + who}, args...)
 }
 
 func mustAs(t *testing.T, who, db string, args ...string) string {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -20,7 +19,7 @@ type helpScreen struct {
 	title         string
 	km            help.KeyMap
 	legend        []string
-	off           int // first line shown
+	scroller
 }
 
 func newHelp(c *common, s screen) helpScreen {
@@ -40,22 +39,13 @@ func (h helpScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		h.width, h.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		k := h.c.keys.Help
-		page := max(h.height-1, 1)
 		switch {
 		case key.Matches(msg, k.Quit):
 			return h, send(quitMsg{})
 		case key.Matches(msg, k.Close):
 			return h, send(popMsg{})
-		case key.Matches(msg, k.Up):
-			h.off--
-		case key.Matches(msg, k.Down):
-			h.off++
-		case key.Matches(msg, k.PageUp):
-			h.off -= page
-		case key.Matches(msg, k.PageDown):
-			h.off += page
 		}
-		h.off = clamp(h.off, 0, len(h.lines())-h.height)
+		h.scrollBy(msg, k.Up, k.Down, k.PageUp, k.PageDown, len(h.lines()), h.height)
 	}
 	return h, nil
 }
@@ -80,12 +70,9 @@ func (h helpScreen) lines() []string {
 
 func (h helpScreen) View() page {
 	st := h.c.styles
-	lines := h.lines()
-	off := clamp(h.off, 0, len(lines)-h.height)
-	right := ""
-	if len(lines) > h.height {
-		right = fmt.Sprintf("lines %d-%d of %d · ↑/↓ scroll", off+1, min(off+h.height, len(lines)), len(lines))
-		lines = lines[off:min(off+h.height, len(lines))]
+	lines, right := h.window(h.lines(), h.height)
+	if right != "" {
+		right += " · ↑/↓ scroll"
 	}
 	return page{header: h.c.header(st.Title.Render("Keys: "+h.title), right, h.width), body: lines}
 }
@@ -133,6 +120,12 @@ func helpColumns(st *Styles, groups [][]key.Binding, w int) []string {
 			columns[c] = append(columns[c], line)
 		}
 	}
+	return joinColumns(columns, colW, gap)
+}
+
+// joinColumns sets columns of lines side by side, each colW cells wide,
+// gap cells apart, as tall as the tallest.
+func joinColumns(columns [][]string, colW, gap int) []string {
 	rows := 0
 	for _, col := range columns {
 		rows = max(rows, len(col))

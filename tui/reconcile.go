@@ -216,27 +216,10 @@ func (r reconcile) ratingCards(v *fwView, ratings []model.Rating, sel, w, h int)
 	colW := (w - gap*(n-1)) / max(n, 1)
 	if colW >= 24 {
 		cards := make([][]string, n)
-		tall := 0
 		for i, rt := range ratings {
 			cards[i] = r.card(v, rt, i == sel, colW, h)
-			tall = max(tall, len(cards[i]))
 		}
-		out := make([]string, tall)
-		for line := range out {
-			var b strings.Builder
-			for i, c := range cards {
-				if i > 0 {
-					b.WriteString(strings.Repeat(" ", gap))
-				}
-				cell := ""
-				if line < len(c) {
-					cell = c[line]
-				}
-				b.WriteString(cells.Fit(cell, colW))
-			}
-			out[line] = b.String()
-		}
-		return out
+		return joinColumns(cards, colW, gap)
 	}
 	var out []string
 	per := max(h/max(n, 1), 3)

@@ -12,15 +12,20 @@ type scroller struct{ off int }
 
 // scroll moves by a key of k; it reports whether the key was one of them.
 func (s *scroller) scroll(msg tea.KeyPressMsg, k ScrollKeys, lines, height int) bool {
+	return s.scrollBy(msg, k.Up, k.Down, k.PageUp, k.PageDown, lines, height)
+}
+
+// scrollBy moves a line or a page by the given keys.
+func (s *scroller) scrollBy(msg tea.KeyPressMsg, up, down, pgUp, pgDown key.Binding, lines, height int) bool {
 	page := max(height-1, 1)
 	switch {
-	case key.Matches(msg, k.Up):
+	case key.Matches(msg, up):
 		s.off--
-	case key.Matches(msg, k.Down):
+	case key.Matches(msg, down):
 		s.off++
-	case key.Matches(msg, k.PageUp):
+	case key.Matches(msg, pgUp):
 		s.off -= page
-	case key.Matches(msg, k.PageDown):
+	case key.Matches(msg, pgDown):
 		s.off += page
 	default:
 		return false

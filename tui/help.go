@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -19,7 +20,7 @@ type helpScreen struct {
 	title         string
 	km            help.KeyMap
 	legend        []string
-	scroller
+	off           int // first line shown
 }
 
 func newHelp(c *common, s screen) helpScreen {
@@ -39,13 +40,14 @@ func (h helpScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		h.width, h.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		k := h.c.keys.Help
+		page := max(h.height, 1)
 		switch {
 		case key.Matches(msg, k.Quit):
 			return h, send(quitMsg{})
 		case key.Matches(msg, k.Close):
 			return h, send(popMsg{})
 		}
-		h.scrollBy(msg, k.Up, k.Down, k.PageUp, k.PageDown, len(h.lines()), h.height)
+		h.off = scrollKeys{k.Up, k.Down, k.PageUp, k.PageDown}.scroll(msg, h.off, page, len(h.lines()))
 	}
 	return h, nil
 }
@@ -70,9 +72,12 @@ func (h helpScreen) lines() []string {
 
 func (h helpScreen) View() page {
 	st := h.c.styles
-	lines, right := h.window(h.lines(), h.height)
-	if right != "" {
-		right += " · ↑/↓ scroll"
+	lines := h.lines()
+	off := clamp(h.off, 0, len(lines)-h.height)
+	right := ""
+	if len(lines) > h.height {
+		right = fmt.Sprintf("lines %d-%d of %d · ↑/↓ scroll", off+1, min(off+h.height, len(lines)), len(lines))
+		lines = lines[off:min(off+h.height, len(lines))]
 	}
 	return page{header: h.c.header(st.Title.Render("Keys: "+h.title), right, h.width), body: lines}
 }

@@ -3,35 +3,15 @@ package tui
 import (
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
 // scroller is the first line shown of a page taller than the screen.
 type scroller struct{ off int }
 
-// scroll moves by a key of k; it reports whether the key was one of them.
-func (s *scroller) scroll(msg tea.KeyPressMsg, k ScrollKeys, lines, height int) bool {
-	return s.scrollBy(msg, k.Up, k.Down, k.PageUp, k.PageDown, lines, height)
-}
-
-// scrollBy moves a line or a page by the given keys.
-func (s *scroller) scrollBy(msg tea.KeyPressMsg, up, down, pgUp, pgDown key.Binding, lines, height int) bool {
-	page := max(height-1, 1)
-	switch {
-	case key.Matches(msg, up):
-		s.off--
-	case key.Matches(msg, down):
-		s.off++
-	case key.Matches(msg, pgUp):
-		s.off -= page
-	case key.Matches(msg, pgDown):
-		s.off += page
-	default:
-		return false
-	}
-	s.off = clamp(s.off, 0, lines-height)
-	return true
+// scroll moves by a key of k, a line or a page (screen.go's scrollKeys).
+func (s *scroller) scroll(msg tea.KeyPressMsg, k ScrollKeys, lines, height int) {
+	s.off = scrollKeys{k.Up, k.Down, k.PageUp, k.PageDown}.scroll(msg, s.off, max(height, 1), lines)
 }
 
 // window is the lines on screen, and what the header says of where they are.

@@ -31,7 +31,7 @@ func TestConcurrentWriters(t *testing.T) {
 	mas := start(t, db, 80, 24, "open", id)
 	mas.waitFor("question 1 of 64")
 	mas.keys("Tab")
-	mas.waitFor("question 1 of 101")
+	mas.waitFor("question 1 of 126")
 
 	var wg sync.WaitGroup
 	failures := make(chan string, writers*calls)

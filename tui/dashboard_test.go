@@ -81,7 +81,7 @@ func TestDashboardFromHome(t *testing.T) {
 	if m.screen != screenDashboard {
 		t.Fatalf("d on home did not open the dashboard:\n%s", screen(m))
 	}
-	mustContain(t, screen(m), "Acme 2026 · Dashboard", "1/101 answered", "↓ below: the biggest gaps (1)")
+	mustContain(t, screen(m), "Acme 2026 · Dashboard", "1/126 answered", "↓ below: the biggest gaps (1)")
 	m = press(t, m, "esc")
 	if m.screen != screenHome {
 		t.Fatal("esc did not return home")
@@ -227,7 +227,9 @@ func TestAnswerMovesDashboardBarAndThemeRow(t *testing.T) {
 	}
 	// The MAS side of the theme: the difference appears, signed.
 	m = press(t, m, "esc")
-	m = goTo(t, m, mas, "3.3.q1")
+	m = goTo(t, m, mas, "3.3.q2")
+	m = press(t, m, "4")
+	m = goTo(t, m, mas, "3.3.q3")
 	m = press(t, m, "4", "x")
 	row = line(screen(m), "Context, scope")
 	if !strings.Contains(row, "4.0 100%") || !strings.Contains(row, "-2.0") {

@@ -225,7 +225,7 @@ func TestTabSwitchesFrameworksRememberingPositions(t *testing.T) {
 	if fw, q := current(m); fw != mas || q != "3.1.q1" {
 		t.Fatalf("tab went to %s %s", fw, q)
 	}
-	mustContain(t, screen(m), "[MAS TRM]", "question 1 of 101")
+	mustContain(t, screen(m), "[MAS TRM]", "question 1 of 126")
 	m = press(t, m, "l", "5", "tab")
 	if fw, q := current(m); fw != iso || q != "4.2.1.q1" {
 		t.Fatalf("back at %s %s", fw, q)

@@ -27,9 +27,9 @@ func TestConcurrentWriters(t *testing.T) {
 
 	// Two people in the app on the same file: one on ISO 28000, one on MAS TRM.
 	iso := start(t, db, 80, 24, "open", id)
-	iso.waitFor("question 1 of 64")
+	iso.waitFor("question 1 of 74")
 	mas := start(t, db, 80, 24, "open", id)
-	mas.waitFor("question 1 of 64")
+	mas.waitFor("question 1 of 74")
 	mas.keys("Tab")
 	mas.waitFor("question 1 of 126")
 

@@ -28,7 +28,7 @@ func TestQuestionnaireOpensAtFirstQuestion(t *testing.T) {
 		t.Fatalf("at %s %s", fw, q)
 	}
 	mustContain(t, shot(m), "[ISO 28000]", "MAS TRM", "4.1.q1", "How well does the organisation", "Not performed",
-		"Optimising", "N/A", "Maturity", "question 1 of 64")
+		"Optimising", "N/A", "Maturity", "question 1 of 74")
 }
 
 func TestNumberKeysSaveAtOnce(t *testing.T) {
@@ -115,7 +115,7 @@ func TestUnansweredJumps(t *testing.T) {
 		t.Fatalf("] went to %s", q)
 	}
 	m = press(t, m, "]")
-	if _, q := current(m); q != "4.2.2.q2" {
+	if _, q := current(m); q != "4.2.2.q3" {
 		t.Fatalf("] went to %s", q)
 	}
 	m = press(t, m, "[")
@@ -568,11 +568,11 @@ func TestEnterWritesNothingUnlessALevelIsPicked(t *testing.T) {
 	if modalIs[reasonModal](m) {
 		t.Fatal("enter on an N/A question asked for the reason again")
 	}
-	if _, q := current(m); q != "4.2.2.q2" {
+	if _, q := current(m); q != "4.2.2.q3" {
 		t.Fatalf("enter on N/A left us at %s", q)
 	}
 	m = press(t, m, "3")
-	if got := stored(t, m.c.db.st, a.ID, iso, "4.2.2.q2").Level; got != 3 {
+	if got := stored(t, m.c.db.st, a.ID, iso, "4.2.2.q3").Level; got != 3 {
 		t.Fatalf("the key after enter went elsewhere: %v", got)
 	}
 }

@@ -59,6 +59,8 @@ var commandList = []func(*app) *cobra.Command{
 	(*app).cmdAnswer,
 	(*app).cmdShow,
 	(*app).cmdExport,
+	(*app).cmdImport,
+	(*app).cmdCompare,
 	(*app).cmdHistory,
 	(*app).cmdRename,
 	(*app).cmdCopy,
@@ -136,7 +138,9 @@ Exit codes: 0 ok, 1 the operation failed, 2 bad usage or bad input.`,
 	root.RegisterFlagCompletionFunc("as", cobra.NoFileCompletions)
 
 	for _, c := range commandList {
-		root.AddCommand(c(a))
+		cmd := c(a)
+		cmd.Flags().SortFlags = false // in the order each command declares them
+		root.AddCommand(cmd)
 	}
 	root.SetHelpCommand(a.cmdHelp())
 	a.setUpCompletionCommand(root)
@@ -156,6 +160,9 @@ func (a *app) cmdHelp() *cobra.Command {
 			if err != nil || len(rest) > 0 {
 				return usage(cmd, "no help topic %q; assay help lists the commands", strings.Join(args, " "))
 			}
+			// As if the user had typed CMD --help: the same flags shown.
+			target.InitDefaultHelpFlag()
+			target.InheritedFlags()
 			return target.Help()
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -113,7 +113,7 @@ func (a *app) completeLevelArg(_ *cobra.Command, args []string, _ string) ([]cob
 		}
 	}
 	out := levelCompletions(scale, descriptors)
-	return append(out, cobra.CompletionWithDesc("na", "not applicable (needs --note with the reason)")), noFiles | cobra.ShellCompDirectiveKeepOrder
+	return append(out, cobra.CompletionWithDesc("na", "not applicable; needs --note with the reason")), noFiles | cobra.ShellCompDirectiveKeepOrder
 }
 
 // completeLevel offers the levels 0-5 (and na if allowed) of the default scale.
@@ -191,8 +191,17 @@ assessment IDs (with their names), FRAMEWORK:QUESTION IDs, levels and formats.`
   assay completion zsh > "${fpath[1]}/_assay"                      # zsh
   assay completion fish > ~/.config/fish/completions/assay.fish    # fish
   assay completion powershell | Out-String | Invoke-Expression     # PowerShell`
+		var shells []string
 		for _, sh := range c.Commands() {
 			sh.Example = "  assay completion " + sh.Name()
+			shells = append(shells, sh.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usage(cmd, "no completion for %q; one of %s", args[0], strings.Join(shells, ", "))
+			}
+			return cmd.Help()
 		}
 	}
 }

@@ -39,7 +39,7 @@ a new one is readable only by you.`,
 			case !slices.Contains(formats, format):
 				return usage(cmd, "unknown format %q; one of %s", format, strings.Join(formats, ", "))
 			}
-			d, err := a.reportData(cmd.Context(), args[0])
+			d, err := a.reportData(cmd.Context(), args[0], format == "json")
 			if err != nil {
 				return err
 			}

@@ -33,9 +33,15 @@ func (a *app) cmdList() *cobra.Command {
 				return err
 			default:
 				defer st.Close()
-				if sums, err = st.Summaries(cmd.Context(), cat); err != nil {
+				list, err := st.List(cmd.Context())
+				if err != nil {
 					return err
 				}
+				levels, err := st.Levels(cmd.Context())
+				if err != nil {
+					return err
+				}
+				sums = model.Summaries(list, levels, cat)
 			}
 			if asJSON {
 				return report.ListJSON(a.Stdout, sums)

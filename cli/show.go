@@ -15,13 +15,15 @@ func (a *app) cmdShow() *cobra.Command {
 		Use:   "show ID",
 		Short: "Show maturity per framework and section, gaps and differences",
 		Long: `Show an assessment's maturity per framework and per section, completion, the
-biggest gaps against the target, and the differences between the frameworks.`,
+biggest gaps against the target, the differences between the frameworks, and
+the disagreements a workshop import left to settle (each rating with who gave
+it, when and on which laptop).`,
 		Example: `  assay show k3v9qx2m
   assay show k3v9qx2m --json | jq '.scores[] | {framework, maturity}'`,
 		Args:              needArgs(1, 1, "one assessment ID (assay list shows them)"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := a.reportData(cmd.Context(), args[0])
+			d, err := a.reportData(cmd.Context(), args[0], false)
 			if err != nil {
 				return err
 			}
@@ -35,8 +37,10 @@ biggest gaps against the target, and the differences between the frameworks.`,
 	return cmd
 }
 
-// reportData loads everything an export or `show` needs.
-func (a *app) reportData(ctx context.Context, id string) (report.Data, error) {
+// reportData loads everything an export or `show` needs; withHistory adds
+// every change (for the workshop bundle), read in one snapshot with the
+// answers so that they agree.
+func (a *app) reportData(ctx context.Context, id string, withHistory bool) (report.Data, error) {
 	st, as, err := a.loadAssessment(ctx, id)
 	if err != nil {
 		return report.Data{}, err
@@ -46,9 +50,19 @@ func (a *app) reportData(ctx context.Context, id string) (report.Data, error) {
 	if err != nil {
 		return report.Data{}, err
 	}
-	answers, err := st.Answers(ctx, as.ID)
-	if err != nil {
+	d := report.Data{Assessment: as, Catalog: cat, Generated: time.Now(),
+		ExportedBy: a.actor(), Host: st.Host(), AssayVersion: Version}
+	if withHistory {
+		b, err := st.Bundle(ctx, as.ID)
+		if err != nil {
+			return report.Data{}, err
+		}
+		d.Answers, d.History, d.Disagreements = b.Answers, b.History, b.Disagreements
+		return d, nil
+	}
+	if d.Answers, err = st.Answers(ctx, as.ID); err != nil {
 		return report.Data{}, err
 	}
-	return report.Data{Assessment: as, Answers: answers, Catalog: cat, Generated: time.Now()}, nil
+	d.Disagreements, err = st.Disagreements(ctx, as.ID)
+	return d, err
 }

@@ -197,8 +197,8 @@ func (b *Bundle) heads() []HistoryEntry {
 		}
 		lastRow[k] = h
 	}
-	answered := map[Key]bool{}
-	var heads []HistoryEntry
+	answered := make(map[Key]bool, len(b.Answers))
+	heads := make([]HistoryEntry, 0, len(b.Answers)+len(order))
 	for _, a := range b.Answers {
 		k := Key{a.Framework, a.QuestionID}
 		answered[k] = true
@@ -276,19 +276,26 @@ func (b *Bundle) index() bundleIndex {
 // ancestors is every revision an incoming change descends from: its parents
 // and the ratings a resolution settled, followed through the bundle's history.
 func (idx bundleIndex) ancestors(in HistoryEntry) map[string]bool {
+	if in.Parent == "" && len(in.Settles) == 0 {
+		return nil // the usual first answer: no map to make
+	}
 	seen := map[string]bool{}
 	queue := []HistoryEntry{in}
+	visit := func(p string) {
+		if p == "" || seen[p] {
+			return
+		}
+		seen[p] = true
+		if row, ok := idx.rows[p]; ok {
+			queue = append(queue, row)
+		}
+	}
 	for len(queue) > 0 {
 		h := queue[0]
 		queue = queue[1:]
-		for _, p := range append([]string{h.Parent}, h.Settles...) {
-			if p == "" || seen[p] {
-				continue
-			}
-			seen[p] = true
-			if row, ok := idx.rows[p]; ok {
-				queue = append(queue, row)
-			}
+		visit(h.Parent)
+		for _, p := range h.Settles {
+			visit(p)
 		}
 	}
 	return seen

@@ -66,6 +66,9 @@ type Question struct {
 	// questions that now ask what this one did.
 	Retired    bool
 	ReplacedBy []string
+	// Cites are the places in the published text the question rests on: its
+	// section's ref, or numbered paragraphs inside it ("11.2.7").
+	Cites []string
 }
 
 // SourceKind says how binding a requirement source is.

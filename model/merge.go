@@ -219,8 +219,9 @@ type Decision struct {
 // has a disagreement open on it, each standing rating there.
 func Merge(s *MergeState, b *Bundle, now time.Time) []Decision {
 	idx := b.index()
-	var out []Decision
-	for _, head := range b.heads() {
+	heads := b.heads()
+	out := make([]Decision, 0, len(heads))
+	for _, head := range heads {
 		if row, ok := idx.rows[head.Revision]; ok {
 			head = row // with the ratings it settled
 		}
@@ -352,6 +353,16 @@ func (s *MergeState) record(d Decision, now time.Time) {
 		}
 		dis.Ratings = append(dis.Ratings, ratingOf(d.Change))
 	}
+}
+
+// ImportResult is what importing one bundle did, or would do on a dry run.
+type ImportResult struct {
+	File       string
+	Assessment Assessment // as it is after the import
+	Created    bool       // the assessment was not here before
+	DryRun     bool
+	Decisions  []Decision
+	Tally
 }
 
 // Tally counts decisions by outcome, as `assay import` reports them.

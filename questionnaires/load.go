@@ -38,7 +38,7 @@ func Embedded() ([]*model.Framework, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, problems := ParseFramework("embedded "+name, data)
+		f, problems := loadEmbeddedFramework(name, data)
 		if problems != nil {
 			return nil, problems
 		}

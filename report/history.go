@@ -25,10 +25,35 @@ func History(w io.Writer, entries []model.HistoryEntry) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "WHEN\tWHO\tQUESTION\tCHANGE")
 	for _, h := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 30),
-			model.Key{Framework: h.Framework, Question: h.QuestionID}.Qualified(), describeChange(h.Old, h.New))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 40),
+			model.Key{Framework: h.Framework, Question: h.QuestionID}.Qualified(), describeEntry(h), provenance(h))
 	}
 	return tw.Flush()
+}
+
+// describeEntry is describeChange, except that a resolution keeping the
+// level reads "kept 2".
+func describeEntry(h model.HistoryEntry) string {
+	if len(h.Settles) > 0 && h.Old.Same(h.New) {
+		return "kept " + levelOrDash(h.New.Level)
+	}
+	return describeChange(h.Old, h.New)
+}
+
+// provenance says where a change came from and what it settled, e.g.
+// "  (from bob.json from bob on bob-laptop)" or "  (settled 3 ratings)".
+func provenance(h model.HistoryEntry) string {
+	var parts []string
+	if h.Origin != "" {
+		parts = append(parts, "from "+clean(h.Origin))
+	}
+	if n := len(h.Settles); n > 0 {
+		parts = append(parts, fmt.Sprintf("settled %d ratings", n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  (" + strings.Join(parts, "; ") + ")"
 }
 
 // describeChange says in a few words how an answer changed: "– → 3, note
@@ -67,37 +92,13 @@ func levelOrDash(l model.Level) string {
 	return "–"
 }
 
-// HistoryJSON writes `assay history --json`: an array of changes, oldest first.
+// HistoryJSON writes `assay history --json`: an array of changes, oldest
+// first, each as the workshop bundle's history holds it (with where it came
+// from and, for a resolution, the ratings it settled).
 func HistoryJSON(w io.Writer, entries []model.HistoryEntry) error {
-	type value struct {
-		Level   *int   `json:"level"` // null when N/A or unanswered
-		NA      bool   `json:"na"`
-		Note    string `json:"note"`
-		Flagged bool   `json:"flagged"`
-	}
-	type change struct {
-		Framework  string  `json:"framework"`
-		QuestionID string  `json:"question_id"`
-		At         *string `json:"at"`
-		By         string  `json:"by"`
-		Host       string  `json:"host"`
-		Revision   string  `json:"revision"`
-		Parent     string  `json:"parent"` // the revision this change replaced, "" for the first
-		Old        value   `json:"old"`
-		New        value   `json:"new"`
-	}
-	valueOf := func(a model.Answer) value {
-		v := value{NA: a.Level == model.NotApplicable, Note: a.Note, Flagged: a.Flagged}
-		if a.Level.Rated() {
-			l := int(a.Level)
-			v.Level = &l
-		}
-		return v
-	}
-	out := []change{}
+	out := []jsonChange{}
 	for _, h := range entries {
-		out = append(out, change{h.Framework, h.QuestionID, jsonTime(h.At), h.By, h.Host,
-			h.Revision, h.Parent, valueOf(h.Old), valueOf(h.New)})
+		out = append(out, jsonChangeOf(h))
 	}
 	return writeJSON(w, out)
 }

@@ -239,24 +239,6 @@ func (s *Store) answersIn(ctx context.Context, db querier, where string, args ..
 	return out, classify(s.path, rows.Err())
 }
 
-// Summaries lists every assessment, most recently changed first, scored
-// against the loaded frameworks.
-func (s *Store) Summaries(ctx context.Context, c *model.Catalog) ([]model.Summary, error) {
-	list, err := s.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byID, err := s.answers(ctx, ``)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]model.Summary, len(list))
-	for i, a := range list {
-		out[i] = model.Summarize(a, model.NewAnswers(byID[a.ID]), c)
-	}
-	return out, nil
-}
-
 // History lists the recorded changes to an assessment's answers, oldest
 // first, each with the import that brought it (Origin) and, for a resolution,
 // the ratings it settled.

@@ -23,14 +23,6 @@ type ImportOptions struct {
 	Actor string
 }
 
-// ImportResult is what importing one bundle did (or would do, on a dry run).
-type ImportResult struct {
-	Assessment model.Assessment // as it is after the import
-	Created    bool             // the assessment was not here before
-	Decisions  []model.Decision
-	model.Tally
-}
-
 // errDryRun rolls back a dry run's transaction.
 var errDryRun = errors.New("dry run")
 
@@ -42,12 +34,12 @@ const originSQL = `CASE WHEN i.id IS NULL THEN '' ELSE i.file || ' from ' || i.e
 // creating it when it is not here, in one transaction: all of it or nothing.
 // The bundle must have passed model.Bundle.Check against the loaded
 // frameworks. The merge rules are model.Merge's.
-func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) (ImportResult, error) {
+func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) (model.ImportResult, error) {
 	id := b.Assessment.ID
 	if opt.Into != "" {
 		id = opt.Into
 	}
-	var res ImportResult
+	res := model.ImportResult{File: opt.File, DryRun: opt.DryRun}
 	err := s.write(ctx, func(t txn) error {
 		now := s.stamp()
 		local, err := s.getTx(t, id)
@@ -73,7 +65,9 @@ func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) 
 		}
 		res.Decisions = model.Merge(state, b, parseTime(now))
 		res.Tally = model.Count(res.Decisions)
-		if opt.DryRun {
+		if opt.DryRun || !res.Created && !writes(res.Decisions) {
+			// Nothing to write: a dry run, or a bundle seen before. The file
+			// stays exactly as it was (no import is recorded either).
 			res.Assessment, err = s.getTx(t, id)
 			if err != nil {
 				return err
@@ -105,6 +99,16 @@ func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) 
 		err = nil
 	}
 	return res, err
+}
+
+// writes reports whether carrying out the decisions writes anything.
+func writes(ds []model.Decision) bool {
+	for _, d := range ds {
+		if d.Outcome == model.MergeAdded || d.Outcome == model.MergeDisputed || len(d.Remember) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ErrMismatch is a bundle that does not fit the assessment it is merged into.

@@ -34,7 +34,7 @@ func exportBundle(t *testing.T, s *Store, id, by string) *model.Bundle {
 	return b
 }
 
-func importBundle(t *testing.T, s *Store, b *model.Bundle, file string) ImportResult {
+func importBundle(t *testing.T, s *Store, b *model.Bundle, file string) model.ImportResult {
 	t.Helper()
 	res, err := s.Import(ctx, b, ImportOptions{File: file, SHA256: "x", Actor: "ann"})
 	if err != nil {
@@ -52,7 +52,7 @@ func answerAs(t *testing.T, s *Store, id, q string, ch model.Change, who string)
 	return a
 }
 
-func tally(r ImportResult) string {
+func tally(r model.ImportResult) string {
 	return fmt.Sprintf("added %d same %d skipped %d disputed %d", r.Added, r.Same, r.Skipped, r.Disagreements)
 }
 

@@ -113,6 +113,24 @@ func TestARoundFromVotesToTheRecordedLevel(t *testing.T) {
 	}
 }
 
+func TestARoundOnAQuestionNeverAnswered(t *testing.T) {
+	s := newStore(t)
+	a := create(t, s, "Live")
+	k := model.Key{Framework: "fw-a", Question: "2.q1"}
+	voteOn(t, s, a.ID, k, "ann", 2, "")
+	if _, err := s.Reveal(ctx, a.ID, k); err != nil {
+		t.Fatal(err)
+	}
+	rec := save(t, s, a.ID, k.Framework, k.Question, model.SetLevel(2))
+	ds, err := s.Disagreements(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Open() || ds[0].Resolved.Revision != rec.Revision {
+		t.Errorf("the recorded level did not resolve the round: %+v", ds)
+	}
+}
+
 func TestVotesNeedALevelAndAFramework(t *testing.T) {
 	s := newStore(t)
 	a := create(t, s, "Live")

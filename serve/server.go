@@ -435,3 +435,12 @@ func roundDuration(d time.Duration) string {
 	}
 	return d.Round(time.Millisecond).String()
 }
+
+// Options are what the facilitator chooses on the command line.
+type Options struct {
+	Listen      string // host:port; "" means DefaultListen
+	Code        string // as CheckCode returns it; "" means a new random one
+	AllowedKeys []gossh.PublicKey
+	Max         int           // 0 means DefaultMax
+	Idle        time.Duration // 0 means DefaultIdle
+}

@@ -379,7 +379,7 @@ func (r roomScreen) leadKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			mode = model.FollowMe
 		}
 		room := r.room
-		return r, tea.Sequence(func() tea.Msg { room.SetMode(mode); return nil },
+		return r, tea.Batch(func() tea.Msg { room.SetMode(mode); return nil },
 			say("the room is now "+mode.String()))
 	case key.Matches(msg, k.Open):
 		return r, send(jumpMsg{r.key()})
@@ -420,7 +420,7 @@ func (r roomScreen) leadKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return r, r.c.db.reveal(r.room, r.key())
 	case key.Matches(msg, k.Again):
 		room, key := r.room, r.key()
-		return r, tea.Sequence(func() tea.Msg { room.Again(key); return nil },
+		return r, tea.Batch(func() tea.Msg { room.Again(key); return nil },
 			say("asking again: everyone rates afresh, new ratings take the place of the old"))
 	case key.Matches(msg, k.Record):
 		l, err := model.ParseLevel(msg.String())

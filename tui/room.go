@@ -174,7 +174,7 @@ func (r roomScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case revealMsg:
 		r.onTop = true
 	case RoomChanged:
-		was := r.view.Mode
+		was, before := r.view.Mode, r.view.Round
 		r.view = msg.View
 		if r.pending != nil && (r.pending.Key != r.key() || r.view.Round.Revealed) {
 			r.pending = nil
@@ -182,7 +182,7 @@ func (r roomScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if r.modal != nil && r.modal.k != r.key() {
 			r.modal = nil // the facilitator moved on: what was asked no longer applies
 		}
-		return r, r.follow(was)
+		return r, tea.Batch(r.follow(was), r.news(before))
 	case assessmentMsg:
 		return r, r.follow(model.FollowMe)
 	case voteSavedMsg:
@@ -218,6 +218,27 @@ func (r roomScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return r.seatKey(msg)
 	}
 	return r, nil
+}
+
+// news says what just happened to the round, in place of whatever the
+// status line said before.
+func (r roomScreen) news(before model.RoundView) tea.Cmd {
+	rd := r.view.Round
+	v, _ := r.question()
+	switch {
+	case v == nil || rd.Key != before.Key && (r.lead || before.Key.Question == ""):
+		return nil // the facilitator moved the room themselves; a new app needs no news
+	case rd.Key != before.Key:
+		return say("the room is on " + rd.Key.Qualified() + " now")
+	case rd.Revealed && !before.Revealed && len(before.Voted) > 0:
+		return say("the ratings are revealed")
+	case r.lead: // the rest the facilitator did, and was told
+	case rd.Recorded && !before.Recorded:
+		return say("the room agreed on " + levelName(v, rd.Agreed.Level))
+	case !rd.Revealed && before.Revealed:
+		return say("the facilitator asks again: rate afresh")
+	}
+	return nil
 }
 
 // follow takes a participant to the questionnaire when the room is let

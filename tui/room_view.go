@@ -79,6 +79,11 @@ func (r roomScreen) voteState() (string, bool) {
 	case r.view.Mode == model.FollowMe && !r.view.Round.Revealed:
 		return "not rated yet", false
 	}
+	for _, x := range r.view.Round.Ratings {
+		if strings.EqualFold(x.By, r.c.db.actor) {
+			return "you rated " + levelWord(x.Level), false
+		}
+	}
 	return "", false
 }
 
@@ -188,7 +193,10 @@ func (r roomScreen) whoRated(w int) []string {
 	for _, n := range rd.Voted {
 		parts = append(parts, cells.Inert(n)+" ✓")
 	}
-	line := fmt.Sprintf("Rated %d of %d: %s", len(rd.Voted), len(rd.Voted)+len(rd.Waiting), strings.Join(parts, "  "))
+	line := fmt.Sprintf("Rated %d of %d", len(rd.Voted), len(rd.Voted)+len(rd.Waiting))
+	if len(parts) > 0 {
+		line += ": " + strings.Join(parts, "  ")
+	}
 	if len(rd.Waiting) > 0 {
 		var names []string
 		for _, n := range rd.Waiting {

@@ -7,6 +7,7 @@ package room
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -133,12 +134,23 @@ func (h *Hub) seatedLocked(name string) bool {
 }
 
 func (s *seat) tell() {
+	var last model.RoomView
+	told := false
 	for {
 		select {
 		case <-s.done:
 			return
 		case <-s.kick:
-			s.notify(tui.RoomChanged{View: s.View()})
+			v := s.View()
+			// A change others made that this person cannot see (a vote
+			// changed after the first) tells them nothing: their app need
+			// not draw again.
+			last.Version = v.Version
+			if told && reflect.DeepEqual(v, last) {
+				continue
+			}
+			last, told = v, true
+			s.notify(tui.RoomChanged{View: v})
 		}
 	}
 }

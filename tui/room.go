@@ -108,6 +108,7 @@ type roomScreen struct {
 	recordKey model.Key
 
 	modal *roomPrompt // the N/A reason or the note, while asked
+	drawn *roomText   // the question as last drawn, shared by the screen's copies
 }
 
 // roomPrompt asks for a line: why N/A (na) or the note of a vote.
@@ -119,7 +120,7 @@ type roomPrompt struct {
 
 func newRoomScreen(c *common, s *session, opts Options) roomScreen {
 	return roomScreen{c: c, s: s, room: opts.Room, lead: opts.Lead, banner: opts.Banner, lobby: opts.Lobby,
-		view: opts.Room.View(), onTop: true}
+		view: opts.Room.View(), onTop: true, drawn: &roomText{}}
 }
 
 func (r roomScreen) Title() string {
@@ -173,6 +174,8 @@ func (r roomScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case revealMsg:
 		r.onTop = true
+	case restyledMsg:
+		r.drawn = &roomText{}
 	case RoomChanged:
 		was, before := r.view.Mode, r.view.Round
 		r.view = msg.View

@@ -246,3 +246,28 @@ func TestRoomScreensFitEverySize(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRoomKeystroke is a participant changing their rating: the key,
+// the frame it draws, the saved vote and the room's news, each drawn, at
+// 100×30 with colours, against BenchmarkQuestionnaireKeystroke.
+func BenchmarkRoomKeystroke(b *testing.B) {
+	a, ans := halfAnswered(b)
+	room := newFakeRoom(q41, "ann", "bob")
+	ann := &fakeRoom{name: "ann", r: room}
+	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID, Actor: "ann", Room: ann}, clock, false)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
+	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
+	m, _ = m.update(RoomChanged{View: ann.View()})
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		l := model.Level(i % 6)
+		m, _ = m.update(keyMsg(l.String()))
+		_ = m.View()
+		v, _ := ann.Vote(context.Background(), q41, l, "")
+		m, _ = m.update(voteSavedMsg{seq: topOf[roomScreen](m).voteSeq, vote: v})
+		_ = m.View()
+		m, _ = m.update(RoomChanged{View: ann.View()})
+		_ = m.View()
+	}
+}

@@ -39,26 +39,18 @@ func (r roomScreen) View() page {
 		bottom = append(bottom, "")
 		bottom = append(bottom, r.modal.p.lines(st, w)...)
 	}
-	t := v.text[i]
-	head := []string{spread(st.Subtle.Render(v.crumb[i]), st.Subtle.Render(fmt.Sprintf("question %d of %d", i+1, len(v.qs))), w)}
-	titles := cells.Wrap(t.id+"  "+t.title, w)
-	if len(titles) > 2 {
-		titles = append(titles[:1:1], cells.Truncate(strings.Join(titles[1:], " "), w))
-	}
-	for _, l := range titles {
-		head = append(head, st.Title.Render(l))
-	}
-	head = append(head, "")
+	d := r.drawn.of(r, v, i, w)
+	head := d.head
 	room := h - len(head) - 1 - len(bottom)
 	if room < 1 { // the round first: cut it only when the question gets no line
 		bottom = bottom[:max(len(bottom)+room-1, 0)]
 		room = 1
 	}
-	text := cells.Wrap(t.text, w)
+	text := d.text
 	if len(text) > room {
 		text = append(text[:room-1:room-1], cells.Truncate(text[room-1]+" …", w))
 	}
-	body := append(head, text...)
+	body := append(head[:len(head):len(head)], text...)
 	body = append(body, "")
 	p.body = append(body, bottom...)
 	if !r.lead {
@@ -121,33 +113,66 @@ func (r roomScreen) roundLines(v *fwView, w int) []string {
 }
 
 // scaleLines lists the levels with the descriptors of this question, one
-// line each; mine is marked.
+// line each; mine is marked. The facilitator's list has no N/A line.
 func (r roomScreen) scaleLines(v *fwView, w int, mine model.Level) []string {
 	st := r.c.styles
 	_, i := r.question()
+	d := r.drawn.of(r, v, i, w)
+	n := 7
+	if r.lead && mine != model.NotApplicable {
+		n = 6
+	}
+	out := make([]string, n)
+	for row := range n {
+		if row == pickerOf(mine) {
+			out[row] = st.Selected.Render(cells.Fit("▸"+d.scale[row][1:], w))
+		} else {
+			out[row] = d.scale[row]
+		}
+	}
+	return out
+}
+
+// roomText is the room screen's question as drawn, kept while the
+// question, the width and the styles stay: a frame after a key press then
+// draws only the round.
+type roomText struct {
+	key   model.Key
+	w     int
+	head  []string  // breadcrumb, title, blank
+	text  []string  // the question, wrapped
+	scale [7]string // levels 0-5 and N/A with this question's descriptors, cut to w
+}
+
+// of is the drawn text of question i of v at width w, drawn now if need be.
+func (d *roomText) of(r roomScreen, v *fwView, i, w int) *roomText {
+	k := v.keyOf(i)
+	if d.key == k && d.w == w && d.head != nil {
+		return d
+	}
+	st := r.c.styles
 	t := v.text[i]
-	var out []string
-	nameW := 0
+	*d = roomText{key: k, w: w}
+	d.head = []string{spread(st.Subtle.Render(v.crumb[i]), st.Subtle.Render(fmt.Sprintf("question %d of %d", i+1, len(v.qs))), w)}
+	titles := cells.Wrap(t.id+"  "+t.title, w)
+	if len(titles) > 2 {
+		titles = append(titles[:1:1], cells.Truncate(strings.Join(titles[1:], " "), w))
+	}
+	for _, l := range titles {
+		d.head = append(d.head, st.Title.Render(l))
+	}
+	d.head = append(d.head, "")
+	d.text = cells.Wrap(t.text, w)
+	nameW := cells.Width("N/A")
 	for _, n := range v.scale {
 		nameW = max(nameW, cells.Width(n))
 	}
 	for l := range 6 {
 		desc := strings.Join(strings.Fields(t.levels[l]), " ")
-		line := fmt.Sprintf("  %d  %s  %s", l, cells.Fit(v.scale[l], nameW), desc)
-		if model.Level(l) == mine {
-			line = "▸" + line[1:]
-			out = append(out, st.Selected.Render(cells.Fit(line, w)))
-			continue
-		}
-		out = append(out, cells.Truncate(line, w))
+		d.scale[l] = cells.Truncate(fmt.Sprintf("  %d  %s  %s", l, cells.Fit(v.scale[l], nameW), desc), w)
 	}
-	na := "  n  " + cells.Fit("N/A", nameW) + "  it does not apply here (say why)"
-	if mine == model.NotApplicable {
-		out = append(out, st.Selected.Render(cells.Fit("▸"+na[1:], w)))
-	} else if !r.lead {
-		out = append(out, cells.Truncate(na, w))
-	}
-	return out
+	d.scale[pickNA] = cells.Truncate("  n  "+cells.Fit("N/A", nameW)+"  it does not apply here (say why)", w)
+	return d
 }
 
 // countLine says how far the round is, without saying what anyone gave.

@@ -24,8 +24,9 @@ It listens on this computer only unless you say --listen 0.0.0.0:2222. The
 host key is made once, beside the database; compare its fingerprint with the
 one ssh shows. Stop with q or ctrl+c: every participant's work is saved.`,
 		Example: `  assay serve k3v9qx2m --listen 0.0.0.0:2222
-  assay serve k3v9qx2m --listen 0.0.0.0:2222 --code harbourlight --allow-keys team.pub
-  ssh -p 2222 ann@192.168.1.20          # a participant joining as ann`,
+  assay serve k3v9qx2m --listen 0.0.0.0:2222 --code harbourlight
+  assay serve k3v9qx2m --listen 0.0.0.0:2222 --allow-keys team.pub
+  ssh -p 2222 ann@192.168.1.20      # a participant joining as ann`,
 		Args:              needArgs(1, 1, "one assessment ID (assay list shows them)"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,11 +76,11 @@ one ssh shows. Stop with q or ctrl+c: every participant's work is saved.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Listen, "listen", serve.DefaultListen, "HOST:PORT to listen on; 0.0.0.0:2222 lets the room join")
-	f.StringVar(&code, "code", "", "the workshop code people type to join (default: six random digits)")
-	f.StringVar(&keys, "allow-keys", "", "FILE of public keys (authorized_keys format) admitted without the code")
+	f.StringVar(&opts.Listen, "listen", serve.DefaultListen, "HOST:PORT; 0.0.0.0:2222 lets the room in")
+	f.StringVar(&code, "code", "", "the code to join (default: 6 random digits)")
+	f.StringVar(&keys, "allow-keys", "", "FILE of public keys let in without the code")
 	f.IntVar(&opts.Max, "max", serve.DefaultMax, "most participants at once")
-	f.DurationVar(&opts.Idle, "idle", serve.DefaultIdle, "disconnect a participant after this long without a key pressed")
+	f.DurationVar(&opts.Idle, "idle", serve.DefaultIdle, "disconnect after this long without a key")
 	for _, name := range []string{"listen", "code", "max", "idle"} {
 		cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}

@@ -229,7 +229,7 @@ func TestTabSwitchesFrameworksRememberingPositions(t *testing.T) {
 	if fw, q := current(m); fw != mas || q != "3.1.q1" {
 		t.Fatalf("tab went to %s %s", fw, q)
 	}
-	mustContain(t, shot(m), "[MAS TRM]", "question 1 of 101")
+	mustContain(t, shot(m), "[MAS TRM]", "question 1 of 126")
 	m = press(t, m, "l", "5", "tab")
 	if fw, q := current(m); fw != iso || q != "4.2.1.q1" {
 		t.Fatalf("back at %s %s", fw, q)
@@ -626,5 +626,28 @@ func TestFailedNoteKeepsItsText(t *testing.T) {
 	m = press(t, m, "esc")
 	if a2, _ := m.sess.shown(k); a2.Note != "evidence seen twice" {
 		t.Fatalf("shown %q", a2.Note)
+	}
+}
+
+// Issue 10, item 14: / finds in every framework of the assessment, and each
+// hit names its framework; enter on a hit in the other framework goes there.
+func TestFindAcrossFrameworks(t *testing.T) {
+	m, _ := openTest(t, 120, 40)
+	m = press(t, m, "/")
+	m = typeText(t, m, "3.4")
+	v := shot(m)
+	mustContain(t, v, "MAS TRM    3.4.q1")
+	m = typeText(t, m, "x")
+	mustContain(t, shot(m), "No clause matches in ISO 28000 or MAS TRM.")
+	m = press(t, m, "backspace", "enter")
+	if fw, q := current(m); fw != mas || q != "3.4.q1" {
+		t.Fatalf("jumped to %s %s", fw, q)
+	}
+	m = press(t, m, "/")
+	m = typeText(t, m, "audit")
+	v = shot(m)
+	mustContain(t, v, "ISO 28000  9.2", "MAS TRM ")
+	if strings.Index(v, "MAS TRM    ") > strings.Index(v, "ISO 28000  9.2") {
+		t.Fatalf("the active framework's hits come first:\n%s", v)
 	}
 }

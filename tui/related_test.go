@@ -36,9 +36,9 @@ func TestRelatedFocusMoveAndGo(t *testing.T) {
 		t.Fatal("r did not focus the related questions")
 	}
 	v := shot(m)
-	mustContain(t, v, "Related questions in MAS TRM", "4 found", "5.1.q1  Leadership and commitment", "shared theme: Governance",
+	mustContain(t, v, "Related questions in MAS TRM", "6 found", "5.1.q1  Leadership and commitment", "shared theme: Governance",
 		"▸ ·    3.1.q1", "3.2.q1   Policies", "rate this question to copy", "c copy this level there")
-	m = press(t, m, "j", "down", "j", "j", "k", "up") // clamps at 3, back to 1
+	m = press(t, m, "j", "down", "j", "j", "j", "j", "j", "k", "up", "k", "k") // clamps at 5, back to 1
 	if modalOf[relatedModal](m).sel != 1 {
 		t.Fatalf("sel %d", modalOf[relatedModal](m).sel)
 	}

@@ -30,9 +30,6 @@ one ssh shows. Stop with q or ctrl+c: every participant's work is saved.`,
 		Args:              needArgs(1, 1, "one assessment ID (assay list shows them)"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !a.IsTerminal() {
-				return usage(cmd, "no terminal: assay serve runs the facilitator's screen here, in a terminal")
-			}
 			if _, _, err := net.SplitHostPort(opts.Listen); err != nil {
 				return usage(cmd, "--listen %q is not HOST:PORT (e.g. 0.0.0.0:2222)", opts.Listen)
 			}
@@ -61,6 +58,9 @@ one ssh shows. Stop with q or ctrl+c: every participant's work is saved.`,
 				return err
 			}
 			st.Close()
+			if !a.IsTerminal() {
+				return usage(cmd, "no terminal: assay serve runs the facilitator's screen here, in a terminal")
+			}
 			cat, err := a.loadCatalog(as.FrameworkIDs()...)
 			if err != nil {
 				return err

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -107,8 +108,9 @@ type roomScreen struct {
 	recordSeq uint64
 	recordKey model.Key
 
-	modal *roomPrompt // the N/A reason or the note, while asked
-	drawn *roomText   // the question as last drawn, shared by the screen's copies
+	modal      *roomPrompt // the N/A reason or the note, while asked
+	closeArmed bool        // q was pressed once with people in the room
+	drawn      *roomText   // the question as last drawn, shared by the screen's copies
 }
 
 // roomPrompt asks for a line: why N/A (na) or the note of a vote.
@@ -390,8 +392,15 @@ func (r roomScreen) leave() (screen, tea.Cmd) {
 func (r roomScreen) leadKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := r.c.keys.Lead
 	rd := r.view.Round
+	armed := r.closeArmed
+	r.closeArmed = false
 	switch {
 	case key.Matches(msg, k.Quit):
+		// On the projector a stray q must not end everyone's workshop.
+		if n := len(r.view.People); msg.String() == "q" && n > 0 && !armed {
+			r.closeArmed = true
+			return r, sayErr(fmt.Sprintf("q again closes the room for the %d people in it; any other key keeps it open", n))
+		}
 		return r, send(quitMsg{})
 	case key.Matches(msg, k.Help):
 		return r, send(helpMsg{})

@@ -174,6 +174,21 @@ func TestFacilitatorSeesWhoNotWhatRevealsAndRecords(t *testing.T) {
 	m = tell(t, press(t, m, "left"), fay)
 	m = tell(t, press(t, m, "a"), fay)
 	mustContain(t, shot(m), "Rated 0 of 2", "asking again")
+
+	// A stray q on the projector does not close the room; q twice does.
+	m, quit := pressQuit(t, m, "q")
+	if quit {
+		t.Fatal("one q closed the room with people in it")
+	}
+	mustContain(t, shot(m), "q again closes the room for the 2 people in it")
+	m = press(t, m, "right")
+	if _, quit = pressQuit(t, m, "q"); quit {
+		t.Fatal("q after another key closed the room")
+	}
+	m, _ = pressQuit(t, m, "q")
+	if _, quit = pressQuit(t, m, "q"); !quit {
+		t.Fatal("q twice did not close the room")
+	}
 }
 
 func TestLetLooseAndCallBack(t *testing.T) {

@@ -137,7 +137,7 @@ func TestDiskFullInTheApp(t *testing.T) {
 	pages := sqlite(t, db, "PRAGMA page_count")
 
 	tm := startEnv(t, db, 80, 24, []string{"ASSAY_MAX_PAGE_COUNT=" + pages}, "open", id)
-	tm.waitFor("question 1 of 64")
+	tm.waitFor(isoQuestion(1))
 	tm.keys("e")
 	tm.waitFor("esc saves it")
 	tm.paste(strings.Repeat("a long note about the evidence we saw ", 400))
@@ -153,7 +153,7 @@ func TestDiskFullInTheApp(t *testing.T) {
 		t.Errorf("earlier answer after the failed save: %s", lv)
 	}
 	tm = start(t, db, 80, 24, "open", id)
-	tm.waitFor("question 1 of 64")
+	tm.waitFor(isoQuestion(1))
 	tm.keys("e")
 	tm.waitFor("esc saves it")
 	tm.text("space is back")

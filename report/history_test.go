@@ -50,7 +50,7 @@ func TestHistoryShapes(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	if keys := keysOf(got[0]); !slices.Equal(keys, []string{"at", "by", "framework", "host", "new", "old", "parent", "question_id", "revision"}) {
+	if keys := keysOf(got[0]); !slices.Equal(keys, []string{"at", "by", "framework", "host", "new", "old", "origin", "parent", "question_id", "revision", "settles"}) {
 		t.Errorf("keys %v", keys)
 	}
 	if keys := keysOf(got[0]["new"]); !slices.Equal(keys, []string{"flagged", "level", "na", "note"}) {

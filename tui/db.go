@@ -143,7 +143,7 @@ func (d *db) summaries() tea.Cmd {
 			return summariesMsg{nil, err}
 		}
 		levels, err := st.Levels(ctx)
-		return summariesMsg{model.Summaries(list, levels, cat), err}
+		return summariesMsg{model.Summaries(list, levels.Of, cat), err}
 	})
 	return cmd
 }

@@ -281,3 +281,14 @@ func openForm(m Model) form {
 	f, _ := newForm(m.c).Init()
 	return f
 }
+
+// asked is how many questions of a shipped framework are asked (retired ones
+// are not), so tests do not break when the questionnaire grows.
+func asked(t testing.TB, fw string) int {
+	t.Helper()
+	f, ok := testCatalog(t).Framework(fw)
+	if !ok {
+		t.Fatalf("no framework %s", fw)
+	}
+	return len(f.Questions())
+}

@@ -3,6 +3,7 @@ package e2e
 import (
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -18,11 +19,12 @@ func TestEnterWritesNothing(t *testing.T) {
 		db := filepath.Join(t.TempDir(), "assay.db")
 		id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Enter"))
 		tm := start(t, db, size[0], size[1], "open", id)
-		tm.waitFor("question 1")
+		// "question 1 of 64" beside the bars, "q 1/64" in a narrow header.
+		tm.waitMatch(regexp.MustCompile(`q(uestion)? 1( of |/)64`))
 		for range 10 {
 			tm.keys("Enter")
 		}
-		tm.waitFor("question 11")
+		tm.waitMatch(regexp.MustCompile(`q(uestion)? 11( of |/)64`))
 		tm.keys("q")
 		if code := tm.waitExit(); code != 0 {
 			t.Fatalf("%v: exit %d:\n%s", size, code, tm.screen())

@@ -26,22 +26,22 @@ func TestCreateAnswerQuitResume(t *testing.T) {
 	tm.keys("Tab")
 	tm.text("Ann Tan")
 	tm.keys("Enter", "Enter", "Enter", "Enter")
-	tm.waitFor("question 1 of 74")
+	tm.waitFor(isoQuestion(1))
 
 	tm.keys("3")
 	tm.waitFor("saved ")
 	tm.keys("Right")
-	tm.waitFor("question 2 of 74")
+	tm.waitFor(isoQuestion(2))
 	tm.keys("2")
 	tm.keys("Right")
-	tm.waitFor("question 3 of 74")
+	tm.waitFor(isoQuestion(3))
 	tm.keys("4")
 	tm.keys("e")
 	tm.waitFor("esc saves it")
 	tm.text("Register kept by operations")
 	tm.keys("Escape")
 	s := tm.waitFor("Note  Register kept by operations")
-	if !strings.Contains(s, "3/74 done") {
+	if !strings.Contains(s, isoCount(3, "done")) {
 		t.Errorf("bars do not count three answers:\n%s", s)
 	}
 	tm.keys("q")
@@ -56,8 +56,8 @@ func TestCreateAnswerQuitResume(t *testing.T) {
 		t.Errorf("home screen lacks the organisation:\n%s", s)
 	}
 	tm.keys("Enter")
-	s = tm.waitFor("question 3 of 74")
-	for _, want := range []string{"4.2.1.q1", "▸ 4   Measured", "Note  Register kept by operations", "3/74 done"} {
+	s = tm.waitFor(isoQuestion(3))
+	for _, want := range []string{"4.2.1.q1", "▸ 4   Measured", "Note  Register kept by operations", isoCount(3, "done")} {
 		if !strings.Contains(s, want) {
 			t.Errorf("resumed screen lacks %q:\n%s", want, s)
 		}
@@ -73,7 +73,7 @@ func TestCreateAnswerQuitResume(t *testing.T) {
 	}
 	id := list[0].ID
 	tm = start(t, db, 120, 40, "open", id)
-	tm.waitMatch(regexp.MustCompile(`question 3 of 74`))
+	tm.waitMatch(regexp.MustCompile(isoQuestion(3)))
 	tm.keys("q")
 	tm.waitExit()
 
@@ -112,7 +112,7 @@ func TestQuitMidNoteKeepsTheNote(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "assay.db")
 	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Notes"))
 	tm := start(t, db, 80, 24, "open", id)
-	tm.waitFor("question 1 of 74")
+	tm.waitFor(isoQuestion(1))
 	tm.keys("e")
 	tm.waitFor("esc saves it")
 	tm.text("half-written thought")

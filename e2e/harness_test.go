@@ -18,6 +18,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/questionnaires"
 )
 
 var bin string
@@ -276,3 +279,27 @@ func (tm *term) sigkill() {
 func (tm *term) kill() {
 	exec.Command("tmux", "-L", socket, "kill-session", "-t", tm.name).Run()
 }
+
+// shipped is the catalog the binary embeds.
+var shipped = sync.OnceValue(func() *model.Catalog {
+	c, err := questionnaires.Load("")
+	if err != nil {
+		panic(err)
+	}
+	return c
+})
+
+// asked is how many questions of a shipped framework the app asks, so the
+// tests follow the questionnaire's content.
+func asked(framework string) int {
+	f, _ := shipped().Framework(framework)
+	return len(f.Questions())
+}
+
+func isoAsked() int { return asked("iso28000-2022") }
+
+// isoQuestion is the questionnaire's position line, e.g. "question 3 of 64".
+func isoQuestion(n int) string { return fmt.Sprintf("question %d of %d", n, isoAsked()) }
+
+// isoCount is a count over the ISO questions, e.g. "3/64 done".
+func isoCount(n int, what string) string { return fmt.Sprintf("%d/%d %s", n, isoAsked(), what) }

@@ -27,7 +27,7 @@ func TestHostilePasteInNoteEditor(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "assay.db")
 	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Hostile"))
 	tm := start(t, db, 80, 24, "open", id)
-	tm.waitFor("question 1 of 74")
+	tm.waitFor(isoQuestion(1))
 	tm.keys("e")
 	tm.waitFor("esc saves it")
 	// Clear the screen, set the title, colour, ring, move the cursor home,
@@ -82,7 +82,7 @@ func TestHostileNoteFromCLIShownInert(t *testing.T) {
 	tm := start(t, db, 80, 24, "open", id) // at 4.1.q2, where the CLI answered last
 	s := tm.waitFor("Note  �[2J�]0;pwned�")
 	checkAligned(t, s, "note preview")
-	mustShow(t, s, "assay · Planted", "question 2 of 74") // not cleared, not moved
+	mustShow(t, s, "assay · Planted", isoQuestion(2)) // not cleared, not moved
 	checkTitle(t, tm)
 
 	tm.keys("e")
@@ -110,20 +110,20 @@ func TestRefreshShowsCLIAnswers(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "assay.db")
 	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Shared"))
 	tm := start(t, db, 100, 30, "open", id)
-	tm.waitFor("question 1 of 74")
+	tm.waitFor(isoQuestion(1))
 	tm.keys("2")
 	tm.waitFor("saved ")
 
 	mustCLI(t, db, "answer", id, "iso28000-2022:4.1.q2", "4")
 	tm.keys("l")
 	s := tm.waitFor("▸ 4   Measured        ● saved")
-	mustShow(t, s, "question 2 of 74", "1 answer(s) changed in another session; shown here", "Overall 3.0", "2/74 done")
+	mustShow(t, s, isoQuestion(2), "1 answer(s) changed in another session; shown here", "Overall 3.0", isoCount(2, "done"))
 
 	mustCLI(t, db, "answer", id, "iso28000-2022:4.2.1.q1", "5")
 	tm.keys("d")
 	tm.waitFor("Dashboard")
-	s = tm.waitFor("3/74 answered")
-	// ISO 28000 overall: (2 + 4 + 5) / 3 = 3.7, 3 of 74 answered = 4%.
+	s = tm.waitFor(isoCount(3, "answered"))
+	// ISO 28000 overall: (2 + 4 + 5) / 3 = 3.7, 3 of 64 answered = 4%.
 	if !strings.Contains(s, "3.7   4%") {
 		t.Errorf("the dashboard lacks the new figure 3.7:\n%s", s)
 	}

@@ -22,6 +22,9 @@ type Assessment struct {
 	ResumeFramework string
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	// CopiedFrom is the assessment this one was copied from ("" if none), the
+	// one compare sets it against unless told otherwise.
+	CopiedFrom string
 }
 
 // AssessedFramework is a framework taken into an assessment, with the version it

@@ -91,4 +91,10 @@ type HistoryEntry struct {
 	At                    time.Time
 	Host                  string
 	Revision, Parent      string
+	// Origin names the import that brought the change here ("" when it was
+	// made here), e.g. `b.json (exported by bob on laptop-b), imported by ann`.
+	Origin string
+	// Settles lists the ratings a resolution settled: the change was made
+	// here while the question was disputed.
+	Settles []string
 }

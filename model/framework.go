@@ -66,6 +66,9 @@ type Question struct {
 	// questions that now ask what this one did.
 	Retired    bool
 	ReplacedBy []string
+	// Cites are the places in the published text the question rests on: its
+	// section's ref, or numbered paragraphs inside it ("11.2.7").
+	Cites []string
 }
 
 // SourceKind says how binding a requirement source is.
@@ -310,33 +313,70 @@ func (c *Catalog) IDs() []string {
 	return ids
 }
 
-// ResolveQuestion looks up a qualified question ID "framework:question". The error
-// says which part is unknown, in words a user can act on.
+// ResolveQuestion looks up a qualified question ID "framework:question",
+// ignoring case (3.1.Q1 is 3.1.q1). The error says which part is unknown, in
+// words a user can act on, with the closest IDs that do exist.
 func (c *Catalog) ResolveQuestion(qualified string) (*Framework, *Question, error) {
 	fwID, qID, ok := strings.Cut(qualified, ":")
 	if !ok || fwID == "" || qID == "" {
+		var in []string
+		for _, f := range c.Frameworks() {
+			if q := f.lookup(qualified); q != nil {
+				in = append(in, Key{f.ID, q.ID}.Qualified())
+			}
+		}
+		if len(in) > 0 {
+			return nil, nil, fmt.Errorf("question %q is not qualified; write it as FRAMEWORK:QUESTION, e.g. %s", qualified, strings.Join(in, " or "))
+		}
 		return nil, nil, fmt.Errorf("question %q is not qualified; write it as FRAMEWORK:QUESTION, e.g. mas-trm-2021:3.4.q1", qualified)
 	}
 	f, ok := c.Framework(fwID)
 	if !ok {
-		return nil, nil, fmt.Errorf("unknown framework %q in %q (loaded: %s)", fwID, qualified, strings.Join(c.IDs(), ", "))
+		for _, cand := range c.frameworks {
+			if strings.EqualFold(cand.ID, fwID) {
+				f, ok = cand, true
+			}
+		}
 	}
-	q, ok := f.Question(qID)
 	if !ok {
+		return nil, nil, fmt.Errorf("unknown framework %q in %q (%sloaded: %s)", fwID, qualified, didYouMeanThen(fwID, c.IDs()), strings.Join(c.IDs(), ", "))
+	}
+	q := f.lookup(qID)
+	if q == nil {
 		return f, nil, fmt.Errorf("unknown question %q (%s)", qualified, f.whyNoQuestion(qID))
 	}
 	return f, q, nil
 }
 
+// lookup finds a question by ID, exactly or else ignoring case.
+func (f *Framework) lookup(id string) *Question {
+	if q, ok := f.Question(id); ok {
+		return q
+	}
+	for _, q := range f.questions {
+		if strings.EqualFold(q.ID, id) {
+			return q
+		}
+	}
+	return nil
+}
+
 // whyNoQuestion explains a missing question ID: no such clause, or no such number.
 func (f *Framework) whyNoQuestion(qID string) string {
 	ref := qID
-	if i := strings.LastIndex(qID, ".q"); i >= 0 {
+	if i := strings.LastIndex(strings.ToLower(qID), ".q"); i >= 0 {
 		ref = qID[:i]
 	}
 	s, ok := f.Section(ref)
 	switch {
 	case !ok:
+		ids := make([]string, len(f.questions))
+		for i, q := range f.questions {
+			ids[i] = q.ID
+		}
+		if near := Closest(qID, ids, 3); len(near) > 0 {
+			return fmt.Sprintf("%s has no clause %s; did you mean %s?", f.ID, ref, orList(near))
+		}
 		return fmt.Sprintf("%s has no clause %s", f.ID, ref)
 	case len(s.Questions) == 0:
 		return fmt.Sprintf("%s clause %s has sub-clauses; questions sit on those", f.ID, ref)

@@ -59,19 +59,38 @@ func (s Score) Gap(target Level) (gap float64, ok bool) {
 // ScoreQuestions scores a set of questions of one framework: the weighted mean
 // of their rated levels.
 func ScoreQuestions(framework string, qs []*Question, as Answers) Score {
+	return scoreQuestions(framework, qs, as.lookup(), true)
+}
+
+// lookup gives the level and review flag of a question; figures are computed
+// through it from full answers or from ratings alike.
+type lookup func(framework, question string) (Level, bool)
+
+func (as Answers) lookup() lookup {
+	return func(framework, question string) (Level, bool) {
+		a := as.Get(framework, question)
+		return a.Level, a.Flagged
+	}
+}
+
+// scoreQuestions is ScoreQuestions through a lookup; with sources false it
+// leaves out the list of answers behind the figure.
+func scoreQuestions(framework string, qs []*Question, get lookup, sources bool) Score {
 	var sc Score
 	var sum, weights float64
 	for _, q := range qs {
 		sc.Total++
-		a := as.Get(framework, q.ID)
+		level, _ := get(framework, q.ID)
 		switch {
-		case a.Level.Rated():
+		case level.Rated():
 			w := q.weight()
 			sc.Rated++
-			sum += w * float64(a.Level)
+			sum += w * float64(level)
 			weights += w
-			sc.Sources = append(sc.Sources, Source{framework, q.ID, q.Ref, a.Level, w})
-		case a.Level == NotApplicable:
+			if sources {
+				sc.Sources = append(sc.Sources, Source{framework, q.ID, q.Ref, level, w})
+			}
+		case level == NotApplicable:
 			sc.NA++
 		}
 	}
@@ -114,11 +133,15 @@ type FrameworkScore struct {
 // out), so a clause with many questions does not outweigh the others.
 // Completion and Sources cover every question.
 func ScoreFramework(f *Framework, as Answers) FrameworkScore {
+	return scoreFramework(f, as.lookup(), true)
+}
+
+func scoreFramework(f *Framework, get lookup, sources bool) FrameworkScore {
 	fs := FrameworkScore{Framework: f}
 	var sum float64
 	var n int
 	for _, s := range f.Sections {
-		ss := ScoreSection(f, s, as)
+		ss := SectionScore{s, scoreQuestions(f.ID, s.AllQuestions(), get, sources)}
 		fs.Sections = append(fs.Sections, ss)
 		fs.Rated += ss.Rated
 		fs.NA += ss.NA
@@ -166,10 +189,15 @@ type Summary struct {
 	Assessment Assessment
 	Scores     []FrameworkScore // frameworks of the assessment that are loaded
 	Missing    []string         // frameworks of the assessment that are not loaded
+	Flagged    int              // questions of the loaded frameworks flagged for review
 }
 
 // Summarize scores an assessment against the loaded frameworks.
 func Summarize(a Assessment, as Answers, c *Catalog) Summary {
+	return summarize(a, as.lookup(), c, true)
+}
+
+func summarize(a Assessment, get lookup, c *Catalog, sources bool) Summary {
 	s := Summary{Assessment: a}
 	for _, af := range a.Frameworks {
 		f, ok := c.Framework(af.ID)
@@ -177,7 +205,12 @@ func Summarize(a Assessment, as Answers, c *Catalog) Summary {
 			s.Missing = append(s.Missing, af.ID)
 			continue
 		}
-		s.Scores = append(s.Scores, ScoreFramework(f, as))
+		s.Scores = append(s.Scores, scoreFramework(f, get, sources))
+		for _, q := range f.Questions() {
+			if _, flagged := get(f.ID, q.ID); flagged {
+				s.Flagged++
+			}
+		}
 	}
 	return s
 }

@@ -195,7 +195,8 @@ func TestSummarizeNamesMissingFrameworks(t *testing.T) {
 func TestResolveQuestionErrors(t *testing.T) {
 	c, _ := NewCatalog(testFramework())
 	for in, want := range map[string]string{
-		"1.1.q1":    `question "1.1.q1" is not qualified; write it as FRAMEWORK:QUESTION, e.g. mas-trm-2021:3.4.q1`,
+		"1.1.q1":    `question "1.1.q1" is not qualified; write it as FRAMEWORK:QUESTION, e.g. fw:1.1.q1`,
+		"9.q1":      `question "9.q1" is not qualified; write it as FRAMEWORK:QUESTION, e.g. mas-trm-2021:3.4.q1`,
 		"x:1.1.q1":  `unknown framework "x" in "x:1.1.q1" (loaded: fw)`,
 		"fw:9.9.q1": `unknown question "fw:9.9.q1" (fw has no clause 9.9)`,
 		"fw:1.1.q7": `unknown question "fw:1.1.q7" (fw clause 1.1 has 1.1.q1, 1.1.q2)`,

@@ -107,16 +107,14 @@ type contentRules struct {
 	// multiPractice lists subsections that cover several distinct practices and
 	// so need at least two questions.
 	multiPractice []string
-	// paragraphs: guidance outside the annexes must name the numbered
-	// paragraphs it draws on, and together a subsection's questions must name
-	// all of them.
-	paragraphs bool
+	// paragraphs, when set, is the file of numbered paragraphs that a public
+	// source confirms (content_cites_test.go): every asked question outside
+	// the annexes cites its subsection or such paragraphs, and guidance names
+	// none.
+	paragraphs string
 	// mayNotApply lists the questions, outside optional sections, that may not
 	// apply to every organisation and so must give N/A guidance.
 	mayNotApply []string
-	// todo skips a rule of content_levels_test.go for this framework while its
-	// content is being rewritten; the value says who removes the skip.
-	todo map[string]string
 }
 
 var rulesByFramework = map[string]contentRules{
@@ -127,15 +125,16 @@ var rulesByFramework = map[string]contentRules{
 	},
 	"mas-trm-2021": {
 		tsv:          "testdata/mas-trm-2021-sections.tsv",
-		minQuestions: 85, maxQuestions: 110,
+		minQuestions: 85, maxQuestions: 130,
 		multiPractice: []string{"3.1", "5.7", "6.1", "6.4", "7.5", "7.7", "8.5", "9.1",
 			"10.2", "11.1", "11.2", "11.3", "12.2", "14.1", "14.2"},
-		paragraphs: true,
-		// TODO(content-mas): list here the questions outside the annexes that may
-		// not apply, and remove each skip below once mas-trm-2021.yaml passes it.
-		todo: map[string]string{
-			ruleLevel3Conditions: "content-mas", ruleLevel3Every: "content-mas",
-			ruleNAGuidance: "content-mas", ruleSources: "content-mas",
+		paragraphs: "testdata/mas-trm-2021-paragraphs.tsv",
+		mayNotApply: []string{
+			"3.4.q1", "3.4.q2", "5.1.q1", "5.2.q1", "5.8.q1", "6.1.q2", "6.1.q4", "6.1.q5",
+			"6.2.q1", "6.3.q1", "6.4.q1", "6.4.q2", "6.4.q3", "7.7.q5", "7.7.q7", "8.1.q3",
+			"8.1.q4", "8.2.q2", "8.2.q3", "8.5.q1", "8.5.q2", "9.3.q1", "11.1.q3", "11.2.q3",
+			"11.2.q4", "11.3.q4", "11.4.q1", "11.5.q1", "13.4.q1", "13.5.q1", "14.1.q1",
+			"14.1.q2", "14.2.q1", "14.2.q2", "14.2.q4", "14.2.q5", "14.3.q1", "14.4.q1",
 		},
 	},
 }
@@ -147,8 +146,6 @@ const (
 )
 
 var (
-	// "paragraph 4.2.1" or "paragraphs 3.1.1–3.1.4" (en dash or hyphen).
-	paragraphRef = regexp.MustCompile(`\bparagraphs?\s+(\d+(?:\.\d+)+)(?:\s*[–-]\s*(\d+(?:\.\d+)+))?`)
 	// A word, a hyphen and a space: a hyphenated word broken across the lines
 	// of a folded block ("security-\n related" reads "security- related").
 	brokenHyphen = regexp.MustCompile(`\p{L}- \p{L}`)
@@ -190,12 +187,6 @@ func checkFramework(f *model.Framework, rows []refRow) []string {
 	if !ok {
 		return []string{f.ID + ": no content rules for this framework"}
 	}
-	return checkFrameworkWith(f, rows, rules)
-}
-
-// checkFrameworkWith is checkFramework with the rules given, so a test can
-// lift a framework's todo skips and prove the skipped rules still fire.
-func checkFrameworkWith(f *model.Framework, rows []refRow, rules contentRules) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, f.ID+": "+fmt.Sprintf(format, args...)) }
 	secs, all := walk(f)
@@ -265,8 +256,8 @@ func checkFrameworkWith(f *model.Framework, rows []refRow, rules contentRules) [
 	}
 	out = append(out, checkLevelRules(f, rules, qs)...)
 
-	if rules.paragraphs {
-		out = append(out, checkParagraphs(f.ID, rows, qs, annexes)...)
+	if rules.paragraphs != "" {
+		out = append(out, checkCites(f.ID, rows, rules.paragraphs, qs, annexes)...)
 	}
 	return out
 }
@@ -368,74 +359,6 @@ func isGenericDescriptor(d string) bool {
 		return false
 	}
 	return true
-}
-
-// checkParagraphs: every question outside the annexes names the numbered
-// paragraphs of its own subsection that it draws on, the numbers exist, and a
-// subsection's questions between them name all its paragraphs.
-func checkParagraphs(fw string, rows []refRow, qs []placedQuestion, annexes map[string]bool) []string {
-	var out []string
-	count := map[string]int{}
-	for _, r := range rows {
-		if r.Assess == "yes" && r.Paragraphs > 0 {
-			count[r.Ref] = r.Paragraphs
-		}
-	}
-	named := map[string]map[int]bool{}
-	for _, pq := range qs {
-		if annexes[pq.top.Ref] {
-			continue
-		}
-		q, ref := pq.q, pq.sec.Ref
-		ms := paragraphRef.FindAllStringSubmatch(q.Guidance, -1)
-		if len(ms) == 0 {
-			out = append(out, fmt.Sprintf("%s: %s: guidance does not name the paragraphs it draws on (e.g. \"Draws on paragraphs %s.1–%s.2.\")", fw, q.ID, ref, ref))
-			continue
-		}
-		for _, m := range ms {
-			lo, okLo := paragraphNumber(m[1], ref)
-			hi, okHi := lo, okLo
-			if m[2] != "" {
-				hi, okHi = paragraphNumber(m[2], ref)
-			}
-			switch {
-			case !okLo || !okHi:
-				out = append(out, fmt.Sprintf("%s: %s: guidance names %q, which is outside subsection %s", fw, q.ID, strings.TrimSpace(m[0]), ref))
-			case lo < 1 || hi < lo || (count[ref] > 0 && hi > count[ref]):
-				out = append(out, fmt.Sprintf("%s: %s: guidance names %q, but subsection %s has paragraphs %s.1 to %s.%d", fw, q.ID, strings.TrimSpace(m[0]), ref, ref, ref, count[ref]))
-			default:
-				if named[ref] == nil {
-					named[ref] = map[int]bool{}
-				}
-				for i := lo; i <= hi; i++ {
-					named[ref][i] = true
-				}
-			}
-		}
-	}
-	refs := make([]string, 0, len(count))
-	for ref := range count {
-		refs = append(refs, ref)
-	}
-	slices.Sort(refs)
-	for _, ref := range refs {
-		for i := 1; i <= count[ref]; i++ {
-			if !named[ref][i] {
-				out = append(out, fmt.Sprintf("%s: paragraph %s.%d is not named by any question of subsection %s", fw, ref, i, ref))
-			}
-		}
-	}
-	return out
-}
-
-// paragraphNumber reads "3.1.4" as paragraph 4 of subsection "3.1".
-func paragraphNumber(num, ref string) (int, bool) {
-	rest, ok := strings.CutPrefix(num, ref+".")
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.Atoi(rest)
-	return n, err == nil
 }
 
 // checkDistinctDescriptors reports questions, in any of the frameworks, that
@@ -611,7 +534,7 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			for range 20 {
 				s.Questions = append(s.Questions, s.Questions[0])
 			}
-		}, `mas-trm-2021: has 121 questions; expected 85 to 110`},
+		}, `mas-trm-2021: has 146 questions; expected 85 to 130`},
 		{"profile too long", mas, func(t *testing.T, f *model.Framework) {
 			f.Profile["penalties"] = strings.Repeat("x", 161)
 		}, `mas-trm-2021: profile penalties is 161 characters; keep it to 160`},
@@ -678,22 +601,18 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 		{"four themes", mas, func(t *testing.T, f *model.Framework) {
 			question(t, f, "13.3.q1").Themes = append(question(t, f, "13.3.q1").Themes, "audit")
 		}, `mas-trm-2021: 13.3.q1: has 4 themes; give 1 to 3`},
-		{"guidance names no paragraphs", mas, func(t *testing.T, f *model.Framework) {
-			q := question(t, f, "4.2.q1")
-			q.Guidance = strings.ReplaceAll(q.Guidance, "Draws on paragraph 4.2.1.", "")
-		}, `mas-trm-2021: 4.2.q1: guidance does not name the paragraphs it draws on`},
-		{"guidance names another subsection's paragraphs", mas, func(t *testing.T, f *model.Framework) {
-			q := question(t, f, "3.4.q1")
-			q.Guidance = strings.ReplaceAll(q.Guidance, "paragraphs 3.4.1–3.4.2", "paragraphs 4.4.1–4.4.2")
-		}, `mas-trm-2021: 3.4.q1: guidance names "paragraphs 4.4.1–4.4.2", which is outside subsection 3.4`},
-		{"guidance names a paragraph that does not exist", mas, func(t *testing.T, f *model.Framework) {
-			q := question(t, f, "3.4.q2")
-			q.Guidance = strings.ReplaceAll(q.Guidance, "3.4.2–3.4.3", "3.4.2–3.4.4")
-		}, `mas-trm-2021: 3.4.q2: guidance names "paragraphs 3.4.2–3.4.4", but subsection 3.4 has paragraphs 3.4.1 to 3.4.3`},
-		{"a subsection paragraph named by no question", mas, func(t *testing.T, f *model.Framework) {
-			q := question(t, f, "3.4.q2")
-			q.Guidance = strings.ReplaceAll(q.Guidance, "paragraphs 3.4.2–3.4.3", "paragraph 3.4.2")
-		}, `mas-trm-2021: paragraph 3.4.3 is not named by any question of subsection 3.4`},
+		{"question without a cite", mas, func(t *testing.T, f *model.Framework) {
+			question(t, f, "4.2.q1").Cites = nil
+		}, `mas-trm-2021: 4.2.q1: cites nothing; cite its subsection`},
+		{"paragraph no public source confirms", mas, func(t *testing.T, f *model.Framework) {
+			question(t, f, "3.4.q1").Cites = []string{"3.4.2"}
+		}, `mas-trm-2021: 3.4.q1: cites paragraph 3.4.2, which no public source in testdata/mas-trm-2021-paragraphs.tsv confirms; cite subsection 3.4`},
+		{"paragraph beyond the subsection", mas, func(t *testing.T, f *model.Framework) {
+			question(t, f, "11.2.q4").Cites = []string{"11.2.9"}
+		}, `mas-trm-2021: 11.2.q4: cites paragraph 11.2.9, but subsection 11.2 has paragraphs 11.2.1 to 11.2.8`},
+		{"paragraphs named in guidance", mas, func(t *testing.T, f *model.Framework) {
+			question(t, f, "3.4.q2").Guidance += " Draws on paragraphs 3.4.2–3.4.3."
+		}, `mas-trm-2021: 3.4.q2: guidance names "paragraphs 3.4.2–3.4.3"; put citations in cite`},
 		{"level 3 joins four conditions", iso, func(t *testing.T, f *model.Framework) {
 			question(t, f, "7.3.q1").Levels[3] = "Staff know the policy, their part, the threats and how to report."
 		}, `iso28000-2022: 7.3.q1: level 3 descriptor joins 4 conditions; keep it to 3`},
@@ -718,9 +637,8 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 		}, `iso28000-2022: declares no sources`},
 		{"a Notice duty on a non-binding source", mas, func(t *testing.T, f *model.Framework) {
 			f.Sources = []model.RequirementSource{{ID: "guidelines", Title: "MAS TRM Guidelines", Kind: model.SourceGuidance}}
-			question(t, f, "7.7.q2").Guidance += " The Notice sets a one-hour deadline."
-			question(t, f, "7.7.q2").Sources = nil
-		}, `mas-trm-2021: 7.7.q2: mentions a Notice but rests on no binding source`},
+			question(t, f, "7.7.q4").Guidance += " The Notice sets a one-hour deadline."
+		}, `mas-trm-2021: 7.7.q4: mentions a Notice but rests on no binding source`},
 		{"retired without replaced_by", iso, func(t *testing.T, f *model.Framework) {
 			q := question(t, f, "6.1.2.q2")
 			q.Retired, q.RetiredIn, q.ReplacedBy = true, 2, nil
@@ -740,11 +658,6 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			tc.breakF(t, f)
 			f.Index()
 			problems := checkFramework(f, rows)
-			if rules, ok := rulesByFramework[f.ID]; ok {
-				// Rules skipped for now must still fire when asked.
-				rules.todo = nil
-				problems = checkFrameworkWith(f, rows, rules)
-			}
 			for _, p := range problems {
 				if strings.Contains(p, tc.want) {
 					return
@@ -754,10 +667,9 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 		})
 	}
 
-	t.Run("annex guidance need not name paragraphs", func(t *testing.T) {
+	t.Run("annex questions need no cite", func(t *testing.T) {
 		f := embeddedFramework(t, mas)
-		q := question(t, f, "A.q1")
-		q.Guidance = "Look for a mix of static and dynamic testing. A common pitfall is untriaged output."
+		question(t, f, "A.q1").Cites = nil
 		for _, p := range checkFramework(f, referenceRows(t, mas)) {
 			t.Error(p)
 		}

@@ -186,7 +186,7 @@ func (d *decoder) section(n *yaml.Node, parent *model.Section, refs map[string]b
 func (d *decoder) question(n *yaml.Node, s *model.Section, ids map[string]int) *model.Question {
 	m := d.fields(n, "a question in section "+s.Ref,
 		[]string{"id", "title", "text", "guidance", "evidence", "levels", "weight", "themes",
-			"source", "added_in", "reworded_in", "retired", "retired_in", "replaced_by"},
+			"source", "added_in", "reworded_in", "retired", "retired_in", "replaced_by", "cite"},
 		[]string{"id", "text", "guidance", "evidence", "levels"})
 	if m == nil {
 		return nil
@@ -234,5 +234,6 @@ func (d *decoder) question(n *yaml.Node, s *model.Section, ids map[string]int) *
 		q.Themes = append(q.Themes, th)
 	}
 	d.questionRevision(m, q)
+	q.Cites = d.cites(m["cite"], s.Ref, what)
 	return q
 }

@@ -38,7 +38,7 @@ func Embedded() ([]*model.Framework, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, problems := ParseFramework("embedded "+name, data)
+		f, problems := loadEmbeddedFramework(name, data)
 		if problems != nil {
 			return nil, problems
 		}
@@ -49,69 +49,117 @@ func Embedded() ([]*model.Framework, error) {
 
 // Load returns the embedded frameworks and crosswalks plus every file in dir
 // (if dir is not empty): frameworks first, then the crosswalks between them. A
-// user file that repeats a loaded framework ID is an error.
+// user file that is broken, or repeats a loaded framework ID, is an error.
 func Load(dir string) (*model.Catalog, error) {
-	cat, crosswalks, err := loadFrameworks(dir)
+	cat, broken, err := LoadAll(dir)
 	if err != nil {
 		return nil, err
+	}
+	if len(broken) > 0 {
+		return nil, broken[0].Err
+	}
+	return cat, nil
+}
+
+// Broken is a file in the user's folder that could not be loaded.
+type Broken struct {
+	Path string
+	// Framework is the id the file declares, if that much could be read: which
+	// framework is missing because of it. "" for a crosswalk or an unreadable id.
+	Framework string
+	Err       error // Problems (file:line) where the file itself is at fault
+}
+
+// LoadAll is Load that goes on past broken files in dir: they are left out
+// of the catalog and listed, so commands that do not need them still run.
+// A folder that cannot be read, or broken embedded files, are still errors.
+func LoadAll(dir string) (*model.Catalog, []Broken, error) {
+	cat, crosswalks, broken, err := loadFrameworks(dir)
+	if err != nil {
+		return nil, nil, err
 	}
 	names, _ := fs.Glob(embedded, "crosswalk-*.yaml")
 	for _, name := range names {
 		data, _ := embedded.ReadFile(name)
 		if err := addCrosswalk(cat, "embedded "+name, data); err != nil {
-			return nil, fmt.Errorf("built-in crosswalk: %w", err)
+			return nil, nil, fmt.Errorf("built-in crosswalk: %w", err)
 		}
 	}
 	for _, path := range crosswalks {
 		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, safefile.Plain(err)
+		if err == nil {
+			err = addCrosswalk(cat, path, data)
 		}
-		if err := addCrosswalk(cat, path, data); err != nil {
-			return nil, err
+		if err != nil {
+			broken = append(broken, Broken{Path: path, Err: safefile.Plain(err)})
 		}
 	}
-	return cat, nil
+	return cat, broken, nil
 }
 
 // LoadFrameworks is Load without the crosswalks: what a crosswalk file is
 // checked against.
 func LoadFrameworks(dir string) (*model.Catalog, error) {
-	cat, _, err := loadFrameworks(dir)
+	cat, _, broken, err := loadFrameworks(dir)
+	if err == nil && len(broken) > 0 {
+		err = broken[0].Err
+	}
 	return cat, err
 }
 
 // loadFrameworks loads the embedded frameworks and the user's, and returns the
-// user's crosswalk files for later.
-func loadFrameworks(dir string) (cat *model.Catalog, crosswalks []string, err error) {
+// user's crosswalk files for later and the framework files it could not load.
+func loadFrameworks(dir string) (cat *model.Catalog, crosswalks []string, broken []Broken, err error) {
 	fws, err := Embedded()
 	if err != nil {
-		return nil, nil, fmt.Errorf("built-in questionnaires: %w", err)
+		return nil, nil, nil, fmt.Errorf("built-in questionnaires: %w", err)
 	}
 	if cat, err = model.NewCatalog(fws...); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if dir == "" {
-		return cat, nil, nil
+		return cat, nil, nil, nil
 	}
 	files, err := yamlFiles(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, path := range files {
 		if isCrosswalkFile(path) {
 			crosswalks = append(crosswalks, path)
 			continue
 		}
-		f, err := ReadFile(path)
+		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, nil, err
+			broken = append(broken, Broken{Path: path, Err: safefile.Plain(err)})
+			continue
+		}
+		id, line := declaredID(data)
+		f, problems := ParseFramework(path, data)
+		if problems != nil {
+			broken = append(broken, Broken{Path: path, Framework: id, Err: problems})
+			continue
 		}
 		if err := cat.Add(f); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w; give your framework an id of its own", path, err)
+			broken = append(broken, Broken{Path: path, Framework: id,
+				Err: Problems{{File: path, Line: line, Msg: err.Error() + "; give your framework an id of its own"}}})
 		}
 	}
-	return cat, crosswalks, nil
+	return cat, crosswalks, broken, nil
+}
+
+// declaredID finds the top-level "id:" line of a framework file without
+// parsing it, so even a file with broken YAML says which framework it meant.
+func declaredID(data []byte) (id string, line int) {
+	for i, l := range strings.Split(string(data), "\n") {
+		v, ok := strings.CutPrefix(l, "id:")
+		if !ok {
+			continue
+		}
+		v, _, _ = strings.Cut(v, " #")
+		return strings.Trim(strings.TrimSpace(v), `"'`), i + 1
+	}
+	return "", 0
 }
 
 func addCrosswalk(cat *model.Catalog, name string, data []byte) error {

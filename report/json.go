@@ -23,10 +23,13 @@ const FormatVersion = 1
 // that `assay import` can rebuild it.
 type jsonDoc struct {
 	FormatVersion int            `json:"format_version"`
+	Bundle        jsonBundleMeta `json:"bundle"`
 	GeneratedAt   *string        `json:"generated_at"`
 	Assessment    jsonAssessment `json:"assessment"`
 	jsonFigures
-	Answers []jsonAnswer `json:"answers"`
+	Answers       []jsonAnswer       `json:"answers"`
+	History       []jsonChange       `json:"history"`
+	Disagreements []jsonDisagreement `json:"disagreements"`
 }
 
 // jsonFigures is every figure of an assessment: what `assay show --json`
@@ -91,6 +94,7 @@ type jsonAssessment struct {
 	ResumeFramework string          `json:"resume_framework"`
 	CreatedAt       *string         `json:"created_at"`
 	UpdatedAt       *string         `json:"updated_at"`
+	CopiedFrom      string          `json:"copied_from"` // the assessment this one was copied from
 }
 
 type jsonFramework struct {
@@ -109,7 +113,9 @@ type jsonAnswer struct {
 	Note       string  `json:"note"`
 	Flagged    bool    `json:"flagged"`
 	UpdatedAt  *string `json:"updated_at"`
-	Removed    bool    `json:"removed"` // the loaded framework no longer has this question
+	UpdatedBy  string  `json:"updated_by"` // who made the current value
+	Revision   string  `json:"revision"`   // the change that made it, for answer --if-unchanged-since
+	Removed    bool    `json:"removed"`    // the loaded framework no longer has this question
 }
 
 type jsonScore struct {
@@ -139,14 +145,17 @@ type jsonSection struct {
 	Sections   []jsonSection `json:"sections,omitempty"`
 }
 
-// JSON writes the assessment, its scores and every stored answer as one JSON
-// object indented by two spaces.
+// JSON writes the workshop bundle: the assessment, its scores, every stored
+// answer with its revision, every change in their history and the
+// disagreements, as one JSON object indented by two spaces.
 func JSON(w io.Writer, d Data) error {
 	v := newView(d)
 	a := d.Assessment
 	doc := jsonDoc{
 		FormatVersion: FormatVersion,
-		GeneratedAt:   jsonTime(d.Generated),
+		Bundle: jsonBundleMeta{Format: model.BundleFormat, ExportedAt: jsonTime(d.Generated),
+			ExportedBy: d.ExportedBy, Host: d.Host, AssayVersion: d.AssayVersion},
+		GeneratedAt: jsonTime(d.Generated),
 		Assessment: jsonAssessment{
 			ID:              a.ID,
 			Name:            a.Name,
@@ -157,9 +166,12 @@ func JSON(w io.Writer, d Data) error {
 			ResumeFramework: a.ResumeFramework,
 			CreatedAt:       jsonTime(a.CreatedAt),
 			UpdatedAt:       jsonTime(a.UpdatedAt),
+			CopiedFrom:      a.CopiedFrom,
 		},
-		jsonFigures: figures(v),
-		Answers:     []jsonAnswer{},
+		jsonFigures:   figures(v),
+		Answers:       []jsonAnswer{},
+		History:       []jsonChange{},
+		Disagreements: []jsonDisagreement{},
 	}
 	for _, af := range a.Frameworks {
 		doc.Assessment.Frameworks = append(doc.Assessment.Frameworks, jsonFramework{ID: af.ID, Version: af.Version, Position: af.Position})
@@ -169,19 +181,27 @@ func JSON(w io.Writer, d Data) error {
 			doc.Answers = append(doc.Answers, jsonAnswerOf(r))
 		}
 	}
+	for _, h := range d.History {
+		doc.History = append(doc.History, jsonChangeOf(h))
+	}
+	for _, dis := range d.Disagreements {
+		doc.Disagreements = append(doc.Disagreements, jsonDisagreementOf(dis))
+	}
+	doc.Bundle.Checksum = checksum(doc.Assessment, doc.Answers, doc.History, doc.Disagreements)
 	return writeJSON(w, doc)
 }
 
 // FiguresJSON writes what `assay show --json` prints: who and what was
-// assessed and every figure (scores down to every section, gaps, themes,
-// only-in areas), without the answers.
+// assessed, every figure (scores down to every section, gaps, themes,
+// only-in areas) and the open disagreements, without the answers.
 func FiguresJSON(w io.Writer, d Data) error {
 	a := d.Assessment
 	return writeJSON(w, struct {
 		FormatVersion int          `json:"format_version"`
 		Assessment    jsonIdentity `json:"assessment"`
 		jsonFigures
-	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target)}, figures(newView(d))})
+		Disagreements []jsonOpenDisagreement `json:"disagreements"`
+	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target)}, figures(newView(d)), openDisagreements(d)})
 }
 
 type jsonIdentity struct {
@@ -317,6 +337,8 @@ func jsonAnswerOf(r row) jsonAnswer {
 		Note:       r.Note,
 		Flagged:    r.Flagged,
 		UpdatedAt:  jsonTime(r.UpdatedAt),
+		UpdatedBy:  r.UpdatedBy,
+		Revision:   r.Revision,
 		Removed:    r.removed,
 	}
 	if r.Level.Rated() {

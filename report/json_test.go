@@ -47,10 +47,11 @@ func TestJSONShape(t *testing.T) {
 		obj  any
 		want []string
 	}{
-		{"top", doc, []string{"answers", "assessment", "format_version", "gaps", "generated_at", "missing_frameworks", "only_in", "scores", "themes"}},
-		{"assessment", doc["assessment"], []string{"assessor", "created_at", "frameworks", "id", "name", "organisation", "resume_framework", "target", "updated_at"}},
+		{"top", doc, []string{"answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "scores", "themes"}},
+		{"bundle", doc["bundle"], []string{"assay_version", "checksum", "exported_at", "exported_by", "format", "host"}},
+		{"assessment", doc["assessment"], []string{"assessor", "copied_from", "created_at", "frameworks", "id", "name", "organisation", "resume_framework", "target", "updated_at"}},
 		{"assessment.frameworks[0]", doc["assessment"].(map[string]any)["frameworks"].([]any)[0], []string{"id", "position", "version"}},
-		{"answers[0]", doc["answers"].([]any)[0], []string{"flagged", "framework", "level", "na", "note", "question_id", "ref", "removed", "title", "updated_at"}},
+		{"answers[0]", doc["answers"].([]any)[0], []string{"flagged", "framework", "level", "na", "note", "question_id", "ref", "removed", "revision", "title", "updated_at", "updated_by"}},
 		{"scores[0]", doc["scores"].([]any)[0], []string{"answered", "completion", "framework", "gap", "maturity", "na", "rated", "sections", "title", "total", "version"}},
 		{"scores[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "sections", "title", "total"}},
 		{"scores[0].sections[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "title", "total"}},

@@ -25,6 +25,13 @@ type Data struct {
 	// Generated is when the export was made. The caller supplies it so that an
 	// export of the same data is byte-for-byte reproducible (and testable).
 	Generated time.Time
+
+	// For the workshop bundle (the JSON export) and `show`: every change to
+	// the answers, oldest first, and the disagreements, open and resolved.
+	History       []model.HistoryEntry
+	Disagreements []model.Disagreement
+	// Who exports, on which computer, with which assay.
+	ExportedBy, Host, AssayVersion string
 }
 
 // writers maps each --format name to its writer, in the order Formats lists them.

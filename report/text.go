@@ -20,7 +20,47 @@ func Text(w io.Writer, d Data) error {
 	if cat == nil {
 		cat, _ = model.NewCatalog()
 	}
-	return writeShow(w, v.summary, v.answers, cat)
+	if err := writeShow(w, v.summary, v.answers, cat); err != nil {
+		return err
+	}
+	writeDisagreements(w, d.Disagreements, v.answers)
+	return nil
+}
+
+// writeDisagreements lists the open disagreements: the answer as it stands
+// and every rating against it, with who, where and when.
+func writeDisagreements(w io.Writer, ds []model.Disagreement, as model.Answers) {
+	var open []model.Disagreement
+	for _, d := range ds {
+		if d.Open() {
+			open = append(open, d)
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\ndisagreements (%d), to settle on the Reconcile screen or with assay answer:\n", len(open))
+	for _, d := range open {
+		cur := as.Get(d.Framework, d.Question)
+		fmt.Fprintf(w, "%s  now %s  (%s)\n", d.Key.Qualified(), levelText(cur.Level), d.Spread())
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, r := range d.Standing() {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", truncate(clean(r.By), 20), levelText(r.Level), clean(r.Host),
+				r.At.Local().Format("2006-01-02 15:04"), truncate(clean(r.Note), 50))
+		}
+		tw.Flush()
+	}
+}
+
+// levelText is a level as show prints it: 0-5, N/A or "-".
+func levelText(l model.Level) string {
+	switch {
+	case l == model.NotApplicable:
+		return "N/A"
+	case l.Rated():
+		return l.String()
+	}
+	return "-"
 }
 
 func writeShow(w io.Writer, s model.Summary, as model.Answers, cat *model.Catalog) error {

@@ -15,10 +15,17 @@ const (
 	sqlSetPosition        = `UPDATE assessment_frameworks SET position = ? WHERE assessment_id = ? AND framework = ?`
 	sqlSetResumeFramework = `UPDATE assessments SET resume_framework = ? WHERE id = ?`
 	sqlTouchAndResume     = `UPDATE assessments SET updated_at = ?, resume_framework = ? WHERE id = ?`
-	sqlGetAnswer          = `SELECT level, na, note, flagged, updated_at, updated_by, revision FROM answers
-		WHERE assessment_id = ? AND framework = ? AND question_id = ?`
-	sqlLastRevision = `SELECT revision, changed_by, changed_at FROM answer_history
-		WHERE assessment_id = ? AND framework = ? AND question_id = ? ORDER BY id DESC LIMIT 1`
+	// Reading the answer also tells whether it is disputed (an index probe),
+	// so the common save needs no statement more for disagreements.
+	sqlGetAnswer = `SELECT level, na, note, flagged, updated_at, updated_by, revision, ` + sqlDisputed + ` FROM answers
+		WHERE assessment_id = ?1 AND framework = ?2 AND question_id = ?3`
+	sqlLastRevision = `SELECT revision, changed_by, changed_at, ` + sqlDisputed + ` FROM answer_history
+		WHERE assessment_id = ?1 AND framework = ?2 AND question_id = ?3 ORDER BY id DESC LIMIT 1`
+	sqlDisputed = `EXISTS (SELECT 1 FROM disagreements d WHERE d.assessment_id = ?1 AND d.framework = ?2
+		AND d.question_id = ?3 AND d.resolution IS NULL)`
+	// A change made here to a disputed question's level resolves it.
+	sqlResolve = `UPDATE disagreements SET resolution = ?, resolved_by = ?, resolved_at = ?
+		WHERE assessment_id = ? AND framework = ? AND question_id = ? AND resolution IS NULL`
 	sqlDeleteAnswer = `DELETE FROM answers WHERE assessment_id = ? AND framework = ? AND question_id = ?`
 	sqlPutAnswer    = `INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -32,7 +39,7 @@ const (
 )
 
 var savePath = []string{sqlSetPosition, sqlSetResumeFramework, sqlTouchAndResume, sqlGetAnswer,
-	sqlLastRevision, sqlDeleteAnswer, sqlPutAnswer, sqlAddHistory}
+	sqlLastRevision, sqlDeleteAnswer, sqlPutAnswer, sqlAddHistory, sqlResolve}
 
 // ConflictError is returned by Save when the answer is no longer what the
 // change expected (model.Change.Seen or IfRevision): another writer changed
@@ -87,7 +94,7 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 		if err := setPosition(t, assessmentID, framework, questionID); err != nil {
 			return err
 		}
-		old, err := answerTx(t, assessmentID, framework, questionID)
+		old, disputed, err := answerTx(t, assessmentID, framework, questionID)
 		if err != nil {
 			return err
 		}
@@ -96,7 +103,10 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 		}
 		next := ch.Apply(old)
 		saved = next
-		if next.Same(old) {
+		// A level given here on a disputed question resolves it, even when it
+		// keeps the level the answer has ("keep 2" is a decision too).
+		resolves := disputed && ch.Level != nil
+		if next.Same(old) && !resolves {
 			_, err := t.exec(sqlSetResumeFramework, framework, assessmentID)
 			return err
 		}
@@ -111,6 +121,11 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 			ol, ona, old.Note, old.Flagged, nl, nna, next.Note, next.Flagged,
 			actor, now, s.host, saved.Revision, old.Revision); err != nil {
 			return err
+		}
+		if resolves {
+			if _, err := t.exec(sqlResolve, saved.Revision, actor, now, assessmentID, framework, questionID); err != nil {
+				return err
+			}
 		}
 		_, err = t.exec(sqlTouchAndResume, now, framework, assessmentID)
 		return err
@@ -155,28 +170,28 @@ func levelFrom(level sql.NullInt64, na bool) model.Level {
 	}
 }
 
-// answerTx reads one answer as it is now. A question without a row (never
-// answered, or cleared) still has the revision, author and time of its last
-// change, from history.
-func answerTx(t txn, id, framework, question string) (model.Answer, error) {
-	a := model.Answer{Framework: framework, QuestionID: question, Level: model.Unanswered}
+// answerTx reads one answer as it is now, and whether it is disputed. A
+// question without a row (never answered, or cleared) still has the revision,
+// author and time of its last change, from history.
+func answerTx(t txn, id, framework, question string) (a model.Answer, disputed bool, err error) {
+	a = model.Answer{Framework: framework, QuestionID: question, Level: model.Unanswered}
 	var level sql.NullInt64
 	var na bool
 	var updated string
-	err := t.queryRow(sqlGetAnswer, id, framework, question).
-		Scan(&level, &na, &a.Note, &a.Flagged, &updated, &a.UpdatedBy, &a.Revision)
+	err = t.queryRow(sqlGetAnswer, id, framework, question).
+		Scan(&level, &na, &a.Note, &a.Flagged, &updated, &a.UpdatedBy, &a.Revision, &disputed)
 	if err == sql.ErrNoRows {
-		err = t.queryRow(sqlLastRevision, id, framework, question).Scan(&a.Revision, &a.UpdatedBy, &updated)
+		err = t.queryRow(sqlLastRevision, id, framework, question).Scan(&a.Revision, &a.UpdatedBy, &updated, &disputed)
 		if err == sql.ErrNoRows {
-			return a, nil
+			return a, false, nil
 		}
 	}
 	if err != nil {
-		return a, err
+		return a, false, err
 	}
 	a.Level = levelFrom(level, na)
 	a.UpdatedAt = parseTime(updated)
-	return a, nil
+	return a, disputed, nil
 }
 
 // Answers loads every stored answer of an assessment, including answers to
@@ -191,7 +206,16 @@ func (s *Store) Answers(ctx context.Context, id string) ([]model.Answer, error) 
 
 // answers loads answers grouped by assessment ID.
 func (s *Store) answers(ctx context.Context, where string, args ...any) (map[string][]model.Answer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT assessment_id, framework, question_id, level, na, note, flagged,
+	return s.answersIn(ctx, s.db, where, args...)
+}
+
+// querier is the database or one read transaction on it.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (s *Store) answersIn(ctx context.Context, db querier, where string, args ...any) (map[string][]model.Answer, error) {
+	rows, err := db.QueryContext(ctx, `SELECT assessment_id, framework, question_id, level, na, note, flagged,
 			updated_at, updated_by, revision
 		FROM answers `+where+` ORDER BY assessment_id, framework, question_id`, args...)
 	if err != nil {
@@ -215,29 +239,21 @@ func (s *Store) answers(ctx context.Context, where string, args ...any) (map[str
 	return out, classify(s.path, rows.Err())
 }
 
-// Summaries lists every assessment, most recently changed first, scored
-// against the loaded frameworks.
-func (s *Store) Summaries(ctx context.Context, c *model.Catalog) ([]model.Summary, error) {
-	list, err := s.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byID, err := s.answers(ctx, ``)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]model.Summary, len(list))
-	for i, a := range list {
-		out[i] = model.Summarize(a, model.NewAnswers(byID[a.ID]), c)
-	}
-	return out, nil
+// History lists the recorded changes to an assessment's answers, oldest
+// first, each with the import that brought it (Origin) and, for a resolution,
+// the ratings it settled.
+func (s *Store) History(ctx context.Context, id string) ([]model.HistoryEntry, error) {
+	return s.historyIn(ctx, s.db, id)
 }
 
-// History lists the recorded changes to an assessment's answers, oldest first.
-func (s *Store) History(ctx context.Context, id string) ([]model.HistoryEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT framework, question_id, old_level, old_na, old_note, old_flagged,
-			new_level, new_na, new_note, new_flagged, changed_by, changed_at, host, revision, parent
-		FROM answer_history WHERE assessment_id = ? ORDER BY id`, id)
+func (s *Store) historyIn(ctx context.Context, db querier, id string) ([]model.HistoryEntry, error) {
+	settles, err := s.settled(ctx, db, id)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT h.framework, h.question_id, h.old_level, h.old_na, h.old_note, h.old_flagged,
+			h.new_level, h.new_na, h.new_note, h.new_flagged, h.changed_by, h.changed_at, h.host, h.revision, h.parent, `+originSQL+`
+		FROM answer_history h LEFT JOIN imports i ON i.id = h.import_id WHERE h.assessment_id = ? ORDER BY h.id`, id)
 	if err != nil {
 		return nil, classify(s.path, err)
 	}
@@ -249,9 +265,10 @@ func (s *Store) History(ctx context.Context, id string) ([]model.HistoryEntry, e
 		var ona, nna bool
 		var at string
 		if err := rows.Scan(&h.Framework, &h.QuestionID, &ol, &ona, &h.Old.Note, &h.Old.Flagged,
-			&nl, &nna, &h.New.Note, &h.New.Flagged, &h.By, &at, &h.Host, &h.Revision, &h.Parent); err != nil {
+			&nl, &nna, &h.New.Note, &h.New.Flagged, &h.By, &at, &h.Host, &h.Revision, &h.Parent, &h.Origin); err != nil {
 			return nil, classify(s.path, err)
 		}
+		h.Settles = settles[h.Revision]
 		h.Old.Level, h.New.Level = levelFrom(ol, ona), levelFrom(nl, nna)
 		h.At = parseTime(at)
 		for _, a := range []*model.Answer{&h.Old, &h.New} {

@@ -89,7 +89,7 @@ func (s *Store) List(ctx context.Context) ([]model.Assessment, error) {
 }
 
 func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.Assessment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, organisation, assessor, target, resume_framework, created_at, updated_at
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, organisation, assessor, target, resume_framework, created_at, updated_at, copied_from
 		FROM assessments `+where+` ORDER BY updated_at DESC, id`, args...)
 	if err != nil {
 		return nil, classify(s.path, err)
@@ -101,7 +101,7 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 		var a model.Assessment
 		var target int
 		var created, updated string
-		if err := rows.Scan(&a.ID, &a.Name, &a.Organisation, &a.Assessor, &target, &a.ResumeFramework, &created, &updated); err != nil {
+		if err := rows.Scan(&a.ID, &a.Name, &a.Organisation, &a.Assessor, &target, &a.ResumeFramework, &created, &updated, &a.CopiedFrom); err != nil {
 			return nil, classify(s.path, err)
 		}
 		a.Target = model.Level(target)
@@ -146,7 +146,7 @@ func (s *Store) Rename(ctx context.Context, id, name string) error {
 
 // Duplicate copies an assessment with all its answers under a new name, for
 // re-assessing next year from last year's answers. Each copied answer gets a
-// history row saying where it came from.
+// history row saying where it came from, and the copy remembers its source.
 func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessment, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -155,8 +155,8 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 	newID := newID()
 	err := s.write(ctx, func(t txn) error {
 		now := s.stamp()
-		res, err := t.exec(`INSERT INTO assessments (id, name, organisation, assessor, target, resume_framework, created_at, updated_at)
-			SELECT ?, ?, organisation, assessor, target, resume_framework, ?, ? FROM assessments WHERE id = ?`, newID, name, now, now, id)
+		res, err := t.exec(`INSERT INTO assessments (id, name, organisation, assessor, target, resume_framework, created_at, updated_at, copied_from)
+			SELECT ?, ?, organisation, assessor, target, resume_framework, ?, ?, id FROM assessments WHERE id = ?`, newID, name, now, now, id)
 		if err := oneRow(res, err, assessment(id)); err != nil {
 			return err
 		}

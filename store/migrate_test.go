@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/assaytui/assay/model"
@@ -131,5 +133,78 @@ func TestSchema1DatabaseMigratesWithEverythingKept(t *testing.T) {
 	h, _ := s.History(ctx, id)
 	if end := h[len(h)-1]; end.Parent != old.Revision || end.Revision != got.Revision || old.Revision == "" {
 		t.Errorf("new change after migration: parent %q revision %q, old revision %q", end.Parent, end.Revision, old.Revision)
+	}
+}
+
+// A database from before workshops migrates to schema 3 and takes part in
+// one: its answers go out in a bundle and come back merged, with a
+// disagreement resolved, and every schema-1 row stays as it was.
+func TestSchema1DatabaseTakesPartInAWorkshop(t *testing.T) {
+	path := openFixture(t, "schema1.db")
+	before := map[string][]string{}
+	for table, q := range schema1Tables {
+		before[table] = dump(t, path, q)
+	}
+	fac, err := Open(path, Host("fac"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fac.Close()
+	for _, table := range []string{"imports", "seen_revisions", "disagreements", "ratings"} {
+		if n := dump(t, path, "SELECT count(*) FROM "+table); n[0] != "0" {
+			t.Errorf("%s has %s rows after the migration", table, n[0])
+		}
+	}
+	if n := dump(t, path, "SELECT count(*) FROM assessments WHERE copied_from <> ''"); n[0] != "0" {
+		t.Errorf("%s assessments claim a source after the migration", n[0])
+	}
+	list, _ := fac.List(ctx)
+	var id string
+	for _, a := range list {
+		if a.Name == "FY2025 baseline" {
+			id = a.ID
+		}
+	}
+	old := stored(t, fac, id, "iso28000-2022", "4.1.q1")
+	alice := laptopStore(t, "alice")
+	if res := importBundle(t, alice, exportBundle(t, fac, id, "ann"), "ws.json"); !res.Created {
+		t.Fatal("not created on alice's laptop")
+	}
+	if got := stored(t, alice, id, "iso28000-2022", "4.1.q1"); !got.Same(old) || got.Revision != old.Revision {
+		t.Fatalf("alice has %+v, the facilitator %+v", got, old)
+	}
+	if _, err := alice.Save(ctx, id, "iso28000-2022", "4.1.q1", model.SetLevel(old.Level+1), "alice"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fac.Save(ctx, id, "iso28000-2022", "4.1.q1", model.SetLevel(old.Level-1), "ann"); err != nil {
+		t.Fatal(err)
+	}
+	res := importBundle(t, fac, exportBundle(t, alice, id, "alice"), "alice.json")
+	if res.Disagreements != 1 {
+		t.Fatalf("want one disagreement: %+v", res.Tally)
+	}
+	if _, err := fac.Save(ctx, id, "iso28000-2022", "4.1.q1", model.SetLevel(old.Level), "ann"); err != nil {
+		t.Fatal(err)
+	}
+	if ds, _ := fac.Disagreements(ctx, id); len(ds) != 1 || ds[0].Open() {
+		t.Errorf("disagreement after answering: %+v", ds)
+	}
+	// Every schema-1 history row is still there as it was, and every answer
+	// but the one changed here.
+	for table, q := range schema1Tables {
+		after := dump(t, path, q)
+		switch table {
+		case "answers":
+			after = slices.DeleteFunc(after, func(r string) bool { return strings.Contains(r, id+"iso28000-20224.1.q1") })
+			before[table] = slices.DeleteFunc(before[table], func(r string) bool { return strings.Contains(r, id+"iso28000-20224.1.q1") })
+		case "assessments", "assessment_frameworks": // times and resume points moved
+			continue
+		}
+		if table == "answer_history" {
+			after = after[:len(before[table])]
+		}
+		if !reflect.DeepEqual(after, before[table]) {
+			t.Errorf("%s changed:\nbefore %q\nafter  %q", table, before[table], after)
+		}
 	}
 }

@@ -381,3 +381,6 @@ func classify(path string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", path, err)
 }
+
+// Host is the computer name recorded with every change made through this store.
+func (s *Store) Host() string { return s.host }

@@ -294,25 +294,6 @@ func TestHistoryIsAppendOnly(t *testing.T) {
 	}
 }
 
-func TestSummaries(t *testing.T) {
-	s := newStore(t)
-	fw := &model.Framework{ID: "fw-a", Sections: []*model.Section{{Ref: "1", Questions: []*model.Question{{ID: "1.q1"}, {ID: "1.q2"}}}}}
-	fw.Index()
-	cat, _ := model.NewCatalog(fw)
-	a := create(t, s, "A")
-	save(t, s, a.ID, "fw-a", "1.q1", model.SetLevel(3))
-	sums, err := s.Summaries(ctx, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sums) != 1 || len(sums[0].Scores) != 1 || sums[0].Scores[0].Maturity != 3 || sums[0].Scores[0].Completion() != 0.5 {
-		t.Errorf("summary = %+v", sums)
-	}
-	if len(sums[0].Missing) != 1 || sums[0].Missing[0] != "fw-b" {
-		t.Errorf("missing = %v", sums[0].Missing)
-	}
-}
-
 // unchanged asserts a file's bytes are the same after fn.
 func unchanged(t *testing.T, path string, fn func()) {
 	t.Helper()

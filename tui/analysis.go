@@ -2,9 +2,9 @@ package tui
 
 import (
 	"maps"
-	"sort"
 
 	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/tui/cells"
 )
 
 // gapsShown is how many of the biggest gaps the dashboard lists (as many as
@@ -12,13 +12,12 @@ import (
 const gapsShown = 10
 
 // analysis is what the dashboard and the differences screen show: scores,
-// gaps and the theme comparison of the confirmed answers. When the confirmed
-// answers change (load, a save result, a refresh) the questionnaire marks it
-// stale; the root rebuilds it after an update that leaves the dashboard or
-// the differences screen in front (see Model.update), so it is worked out
-// once per change while those screens are looked at, never while drawing
-// and never on the questionnaire's keystrokes. It is never changed once
-// built, so screens can hold it by pointer.
+// gaps and the theme comparison of the confirmed answers, all computed by
+// model. It is rebuilt after an update that leaves one of those screens in
+// front while the answers changed (see Model.update), so it is worked out
+// once per change while they are looked at, never while drawing and never
+// on the questionnaire's keystrokes. It is never changed once built, so
+// screens can hold it by pointer.
 type analysis struct {
 	a       model.Assessment
 	answers model.Answers // a copy of the confirmed answers it was computed from
@@ -39,12 +38,10 @@ type fwAnalysis struct {
 
 // name is a framework's display name, or its ID when it is not loaded.
 func (an *analysis) name(id string) string {
-	for _, f := range an.fws {
-		if f.fw.ID == id {
-			return f.name
-		}
+	if f := an.framework(id); f != nil {
+		return f.name
 	}
-	return inert(id)
+	return cells.Inert(id)
 }
 
 // framework is one of the analysed frameworks by ID.
@@ -57,50 +54,38 @@ func (an *analysis) framework(id string) *fwAnalysis {
 	return nil
 }
 
-// analyse rebuilds the analysis from the confirmed answers. Frameworks are
-// scored already (see rescore); this adds gaps and the theme comparison.
-func (q *questionnaire) analyse() {
-	q.stale = false
-	if q.loading || q.id == "" {
-		q.an = nil
-		return
+// analysis is the figures of the confirmed answers, rebuilt if they changed.
+func (s *session) analysis() *analysis {
+	if !s.ready() {
+		return nil
 	}
-	an := &analysis{a: q.a, answers: maps.Clone(q.answers)}
+	if s.an != nil && !s.stale {
+		return s.an
+	}
+	s.stale = false
+	an := &analysis{a: s.a, answers: maps.Clone(s.answers)}
 	var all [][]model.QuestionGap
-	for _, v := range q.fws {
+	for _, v := range s.fws {
 		an.fws = append(an.fws, fwAnalysis{fw: v.fw, name: v.name, score: v.score, refWidth: v.refWidth, tops: v.tops})
-		g := model.Gaps(v.fw, an.answers, q.a.Target)
+		g := model.Gaps(v.fw, an.answers, s.a.Target)
 		an.nGaps += len(g)
 		all = append(all, g)
 	}
-	an.gaps = biggestGaps(all, gapsShown)
-	if cw := q.crosswalk(); cw != nil {
-		d := model.CompareThemes(cw, q.c.catalog, an.answers)
+	an.gaps = model.BiggestGaps(all, gapsShown)
+	if cw := s.crosswalk(); cw != nil {
+		d := model.CompareThemes(cw, s.c.catalog, an.answers)
 		an.diff = &d
 	}
-	q.an = an
-}
-
-// biggestGaps merges each framework's gaps (biggest first, then in outline
-// order) into the n biggest of all, earlier frameworks first on a tie.
-func biggestGaps(perFramework [][]model.QuestionGap, n int) []model.QuestionGap {
-	var out []model.QuestionGap
-	for _, g := range perFramework {
-		out = append(out, g...)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Gap() > out[j].Gap() })
-	if len(out) > n {
-		out = out[:n:n]
-	}
-	return out
+	s.an = an
+	return an
 }
 
 // crosswalk is the crosswalk between the first two of the assessment's
 // loaded frameworks that have one, or nil.
-func (q *questionnaire) crosswalk() *model.Crosswalk {
-	for i, a := range q.fws {
-		for _, b := range q.fws[i+1:] {
-			if cw, ok := q.c.catalog.Crosswalk(a.fw.ID, b.fw.ID); ok {
+func (s *session) crosswalk() *model.Crosswalk {
+	for i, a := range s.fws {
+		for _, b := range s.fws[i+1:] {
+			if cw, ok := s.c.catalog.Crosswalk(a.fw.ID, b.fw.ID); ok {
 				return cw
 			}
 		}

@@ -71,7 +71,7 @@ func BenchmarkDashboardView(b *testing.B) {
 	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	m, _ = m.update(showDashboardMsg{})
+	m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
@@ -84,7 +84,7 @@ func BenchmarkDifferencesView(b *testing.B) {
 	m := newModel(Options{Catalog: testCatalog(b), OpenID: a.ID}, clock, false)
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	m, _ = m.update(showDifferencesMsg{})
+	m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
@@ -99,7 +99,8 @@ func BenchmarkAnalyse(b *testing.B) {
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
 	b.ReportAllocs()
 	for b.Loop() {
-		m.quest.analyse()
+		m.sess.stale = true
+		m.sess.analysis()
 	}
 }
 
@@ -132,7 +133,7 @@ func BenchmarkNoteEditor100KB(b *testing.B) {
 			m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
 			m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
 			m, _ = m.update(keyMsg("e"))
-			if !m.quest.editing() {
+			if !modalIs[noteModal](m) {
 				b.Fatal("the editor did not open")
 			}
 			keys := []tea.KeyPressMsg{keyMsg("x"), keyMsg("left"), keyMsg("backspace"), keyMsg("up"), keyMsg("y"), keyMsg("down")}

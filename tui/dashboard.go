@@ -5,10 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/tui/cells"
 )
 
 // dashboard shows the assessment at a glance: for each framework (side by
@@ -17,36 +19,46 @@ import (
 // question behind it.
 type dashboard struct {
 	c             *common
+	s             *session
+	an            *analysis // the figures drawn; the session's, taken on each update
 	width, height int
-	an            *analysis // the open assessment's figures; set by the root
-	sel           int       // the highlighted gap; -1: none, the page shows from the top
-	back          screenID  // where esc goes
-
-	status    string
-	statusErr bool
+	sel           int // the highlighted gap; -1: none, the page shows from the top
 }
 
-func newDashboard(c *common) dashboard { return dashboard{c: c, sel: -1} }
-
-// reset shows the dashboard from the top, coming from screen back.
-func (d dashboard) reset(back screenID) dashboard {
-	d.sel, d.back, d.status, d.statusErr = -1, back, "", false
+func newDashboard(c *common, s *session) dashboard {
+	d := dashboard{c: c, s: s, sel: -1}
+	if s.ready() {
+		d.an = s.analysis()
+	}
 	return d
 }
 
-func (d dashboard) Update(msg tea.Msg) (dashboard, tea.Cmd) {
+func (d dashboard) showsFigures()     {}
+func (d dashboard) Title() string     { return "dashboard" }
+func (d dashboard) Keys() help.KeyMap { return d.c.keys.Dashboard }
+
+func (d dashboard) Legend() []string {
+	return []string{
+		"Bars: maturity 0-5 of each top-level section; ┃ marks the target level. A bar reaches ┃ if and only if the maturity is at least the target. Overall is the mean of the sections with a rated answer; % counts questions answered or N/A.",
+		"Gaps: rated questions below target, biggest first (gap = target − level).",
+	}
+}
+
+func (d dashboard) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		d.width, d.height = msg.Width, msg.Height
+	case revealMsg:
+		return d, d.c.db.checkChanged(d.s.id)
 	case tea.KeyPressMsg:
 		return d.updateKey(msg)
 	}
 	return d, nil
 }
 
-func (d dashboard) updateKey(msg tea.KeyPressMsg) (dashboard, tea.Cmd) {
+func (d dashboard) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := d.c.keys.Dashboard
-	d.status, d.statusErr = clearErr(d.status, d.statusErr)
+	d.an = d.s.an
 	n := 0
 	if d.an != nil {
 		n = len(d.an.gaps)
@@ -55,9 +67,9 @@ func (d dashboard) updateKey(msg tea.KeyPressMsg) (dashboard, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return d, send(quitMsg{})
 	case key.Matches(msg, k.Help):
-		return d, send(showHelpMsg{})
+		return d, send(helpMsg{})
 	case key.Matches(msg, k.Back):
-		return d, send(backMsg{})
+		return d, send(popMsg{})
 	case d.an == nil:
 		return d, nil
 	case key.Matches(msg, k.Up):
@@ -66,8 +78,7 @@ func (d dashboard) updateKey(msg tea.KeyPressMsg) (dashboard, tea.Cmd) {
 		d.sel = clamp(d.sel+1, -1, n-1)
 	case key.Matches(msg, k.Jump):
 		if n == 0 {
-			d.status = "no gap to go to: rate questions in the questionnaire first"
-			return d, nil
+			return d, say("no gap to go to: rate questions in the questionnaire first")
 		}
 		if d.sel < 0 {
 			d.sel = 0
@@ -76,25 +87,23 @@ func (d dashboard) updateKey(msg tea.KeyPressMsg) (dashboard, tea.Cmd) {
 		g := d.an.gaps[clamp(d.sel, 0, n-1)]
 		return d, send(jumpMsg{model.Key{Framework: g.Framework, Question: g.Question.ID}})
 	case key.Matches(msg, k.Differences):
-		return d, send(showDifferencesMsg{})
+		return d, send(swapMsg{newDifferences(d.c, d.s)})
 	}
 	return d, nil
 }
 
-func (d dashboard) View() string {
+func (d dashboard) View() page {
 	st := d.c.styles
 	w := d.width
-	hint := d.c.hint("dashboard", d.c.keys.Dashboard, w)
-	if d.an == nil {
-		return frame(st, w, d.height, st.Header.Render(fit("assay · Dashboard", w)),
-			[]string{"", "  Opening the assessment…"}, d.status, d.statusErr, "", hint)
+	d.an = d.s.an
+	if d.an == nil || !d.s.ready() {
+		return page{header: d.c.header("Dashboard", "", w), body: []string{"", "  Opening the assessment…"}}
 	}
 	an := d.an
-	header := spread(st.Header.Render("assay")+" · "+st.Title.Render(truncate(inert(an.a.Name), max(w/2, 8)))+" · Dashboard",
-		st.Subtle.Render(fmt.Sprintf("target level %d", an.a.Target)), w)
+	header := d.c.header(st.Title.Render(cells.Truncate(cells.Inert(an.a.Name), max(w/2, 8)))+" · Dashboard", fmt.Sprintf("target level %d", an.a.Target), w)
+	right, isErr := d.s.saveStatus()
 	if len(an.fws) == 0 {
-		return frame(st, w, d.height, header, []string{"", "  None of this assessment's frameworks is loaded; esc goes back."},
-			d.status, d.statusErr, "", hint)
+		return page{header: header, body: []string{"", "  None of this assessment's frameworks is loaded; esc goes back."}}
 	}
 	top := d.frameworkColumns(w)
 	gapsAt := len(top) + 1
@@ -104,7 +113,7 @@ func (d dashboard) View() string {
 	// With no gap highlighted the page shows from the top; with one, the
 	// page scrolls to show the whole table of gaps, or as much of it as
 	// fits around the highlighted one.
-	bodyH := max(d.height-3, 0)
+	bodyH := max(d.height, 0)
 	off := 0
 	if sel := d.selected(); sel >= 0 && len(body) > bodyH {
 		off = len(body) - bodyH
@@ -114,9 +123,9 @@ func (d dashboard) View() string {
 	}
 	body = body[off:]
 	if d.selected() < 0 && len(body) > bodyH && bodyH > 0 && len(an.gaps) > 0 {
-		body[bodyH-1] = st.Subtle.Render(fit(fmt.Sprintf("↓ below: the biggest gaps (%d); ↓ picks one", len(an.gaps)), w))
+		body[bodyH-1] = st.Subtle.Render(cells.Fit(fmt.Sprintf("↓ below: the biggest gaps (%d); ↓ picks one", len(an.gaps)), w))
 	}
-	return frame(st, w, d.height, header, body, d.status, d.statusErr, "", hint)
+	return page{header: header, body: body, right: right, rightErr: isErr}
 }
 
 // selected is the highlighted gap, -1 for none.
@@ -142,13 +151,13 @@ func (d dashboard) frameworkColumns(w int) []string {
 			out = append(out, d.frameworkLines(&fws[i], w)...)
 			continue
 		}
-		lw := (w - width(sep)) / 2
-		rw := w - width(sep) - lw
+		lw := (w - cells.Width(sep)) / 2
+		rw := w - cells.Width(sep) - lw
 		left, right := d.frameworkLines(&fws[i], lw), d.frameworkLines(&fws[i+1], rw)
 		for r := 0; r < max(len(left), len(right)); r++ {
 			l, rr := strings.Repeat(" ", lw), ""
 			if r < len(left) {
-				l = fit(left[r], lw)
+				l = cells.Fit(left[r], lw)
 			}
 			if r < len(right) {
 				rr = right[r]
@@ -157,7 +166,7 @@ func (d dashboard) frameworkColumns(w int) []string {
 		}
 	}
 	legend := fmt.Sprintf("%c = target %d · overall = mean of the rated sections · %% = answered or N/A", targetMark, d.an.a.Target)
-	return append(out, st.Subtle.Render(truncate(legend, w)))
+	return append(out, st.Subtle.Render(cells.Truncate(legend, w)))
 }
 
 // frameworkLines is one framework's block: name, overall figures, a bar per
@@ -177,19 +186,19 @@ func (d dashboard) frameworkLines(f *fwAnalysis, w int) []string {
 	out := []string{
 		spread(st.Title.Render(f.name), st.Subtle.Render(fmt.Sprintf("%d/%d answered, %d N/A", sc.Answered(), sc.Total, sc.NA)), w),
 	}
-	figs := fitRight(figure(sc.Score), figW) + " " + fitRight(strconv.Itoa(percent(sc.Completion()))+"%", pctW)
+	figs := cells.FitRight(figure(sc.Score), figW) + " " + cells.FitRight(strconv.Itoa(percent(sc.Completion()))+"%", pctW)
 	if titleW > 0 {
-		out = append(out, st.Title.Render(fit("Overall", refW+1+titleW))+" "+d.c.bar(sc.Score, barW, target)+" "+st.Title.Render(figs))
+		out = append(out, st.Title.Render(cells.Fit("Overall", refW+1+titleW))+" "+d.c.bar(sc.Score, barW, target)+" "+st.Title.Render(figs))
 	} else {
-		out = append(out, st.Title.Render(fit("Overall "+figure(sc.Score)+"  "+strconv.Itoa(percent(sc.Completion()))+"%", w)))
+		out = append(out, st.Title.Render(cells.Fit("Overall "+figure(sc.Score)+"  "+strconv.Itoa(percent(sc.Completion()))+"%", w)))
 	}
 	out = append(out, "")
 	for i, ss := range sc.Sections {
-		s := fit(inert(ss.Section.Ref), refW) + " "
+		s := cells.Fit(cells.Inert(ss.Section.Ref), refW) + " "
 		if titleW > 0 {
-			s += fit(f.tops[i], titleW) + " "
+			s += cells.Fit(f.tops[i], titleW) + " "
 		}
-		s += d.c.bar(ss.Score, barW, target) + " " + fitRight(figure(ss.Score), figW) + " " + fitRight(strconv.Itoa(percent(ss.Completion()))+"%", pctW)
+		s += d.c.bar(ss.Score, barW, target) + " " + cells.FitRight(figure(ss.Score), figW) + " " + cells.FitRight(strconv.Itoa(percent(ss.Completion()))+"%", pctW)
 		out = append(out, s)
 	}
 	return out
@@ -209,7 +218,7 @@ func (d dashboard) gapLines(w int) []string {
 		if rated == 0 {
 			msg = "Nothing is rated yet: gaps show here once questions are rated."
 		}
-		return []string{st.Title.Render(truncate(title, w)), st.Subtle.Render(truncate(msg, w))}
+		return []string{st.Title.Render(cells.Truncate(title, w)), st.Subtle.Render(cells.Truncate(msg, w))}
 	}
 	count := fmt.Sprintf("%d of %d", len(an.gaps), an.nGaps)
 	if len(an.gaps) == an.nGaps {
@@ -219,11 +228,11 @@ func (d dashboard) gapLines(w int) []string {
 	fwW, idW := 0, len("Question")
 	if len(an.fws) > 1 {
 		for _, f := range an.fws {
-			fwW = max(fwW, width(f.name))
+			fwW = max(fwW, cells.Width(f.name))
 		}
 	}
 	for _, g := range an.gaps {
-		idW = max(idW, width(inert(g.Question.ID)))
+		idW = max(idW, cells.Width(cells.Inert(g.Question.ID)))
 	}
 	const lvlW, tgtW, gapW = 5, 6, 3
 	titleW := w - 2 - idW - 1 - 1 - lvlW - 1 - tgtW - 1 - gapW
@@ -233,18 +242,18 @@ func (d dashboard) gapLines(w int) []string {
 	row := func(cursor, fw, id, title, lvl, tgt, gap string) string {
 		s := cursor
 		if fwW > 0 {
-			s += fit(fw, fwW) + " "
+			s += cells.Fit(fw, fwW) + " "
 		}
-		return s + fit(id, idW) + " " + fit(title, max(titleW, 0)) + " " + fitRight(lvl, lvlW) + " " + fitRight(tgt, tgtW) + " " + fitRight(gap, gapW)
+		return s + cells.Fit(id, idW) + " " + cells.Fit(title, max(titleW, 0)) + " " + cells.FitRight(lvl, lvlW) + " " + cells.FitRight(tgt, tgtW) + " " + cells.FitRight(gap, gapW)
 	}
-	out = append(out, st.Subtle.Render(fit(row("  ", "Framework", "Question", "Title", "Level", "Target", "Gap"), w)))
+	out = append(out, st.Subtle.Render(cells.Fit(row("  ", "Framework", "Question", "Title", "Level", "Target", "Gap"), w)))
 	sel := d.selected()
 	for i, g := range an.gaps {
 		cursor := "  "
 		if i == sel {
 			cursor = "▸ "
 		}
-		line := fit(row(cursor, an.name(g.Framework), inert(g.Question.ID), inert(g.Question.Title),
+		line := cells.Fit(row(cursor, an.name(g.Framework), cells.Inert(g.Question.ID), cells.Inert(g.Question.Title),
 			strconv.Itoa(int(g.Level)), strconv.Itoa(int(g.Target)), strconv.Itoa(g.Gap())), w)
 		if i == sel {
 			line = st.Selected.Render(line)

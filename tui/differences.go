@@ -5,10 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/tui/cells"
 )
 
 // The tabs of the differences screen.
@@ -20,12 +22,11 @@ const (
 // The orders of the theme table.
 const (
 	orderCrosswalk = iota // as the crosswalk lists the themes
-	orderDesc             // largest difference first
-	orderAsc              // smallest (most negative) difference first
+	orderSize             // the size of the difference, largest first, whatever its sign
 	nOrders
 )
 
-var orderNames = [nOrders]string{"crosswalk order", "difference, largest first", "difference, smallest first"}
+var orderNames = [nOrders]string{"crosswalk order", "size of difference, largest first"}
 
 // differences compares the assessment's two frameworks: the live theme table
 // (refs and maturity on each side, the difference, what exists in one
@@ -33,9 +34,9 @@ var orderNames = [nOrders]string{"crosswalk order", "difference, largest first",
 // answers behind each side's figure.
 type differences struct {
 	c             *common
+	s             *session
+	an            *analysis // the figures drawn; the session's, taken on each update
 	width, height int
-	an            *analysis // set by the root
-	back          screenID  // where esc goes
 
 	tab     int
 	order   int
@@ -45,17 +46,44 @@ type differences struct {
 	drill    bool   // showing the answers behind selID
 	drillSel int    // the highlighted question there
 	drillID  string // the row the drill-down belongs to
-
-	status    string
-	statusErr bool
 }
 
-func newDifferences(c *common) differences { return differences{c: c} }
-
-// reset shows the theme table from the top, coming from screen back.
-func (d differences) reset(back screenID) differences {
-	d.back, d.tab, d.selID, d.profOff, d.drill, d.status, d.statusErr = back, tabThemes, "", 0, false, "", false
+func newDifferences(c *common, s *session) differences {
+	d := differences{c: c, s: s}
+	if s.ready() {
+		d.an = s.analysis()
+	}
 	return d
+}
+
+func (d differences) showsFigures() {}
+
+func (d differences) Title() string {
+	switch {
+	case d.drill:
+		return "answers behind a theme"
+	case d.tab == tabProfile:
+		return "differences › profile"
+	}
+	return "differences"
+}
+
+func (d differences) Keys() help.KeyMap {
+	switch {
+	case d.drill:
+		return d.c.keys.Drill
+	case d.tab == tabProfile:
+		return d.c.keys.Profile
+	}
+	return d.c.keys.Themes
+}
+
+func (d differences) Legend() []string {
+	return []string{
+		"Themes: each side's maturity is the mean of its rated questions under the theme's refs; diff is the first framework's minus the second's (– until both have one); match: how closely the frameworks correspond.",
+		"Only in one framework: areas the other framework does not cover.",
+		"enter on a row lists the answers behind both figures and how each is made.",
+	}
 }
 
 // diffRow is one row of the theme table: a theme or an only-in area.
@@ -72,11 +100,8 @@ func (d differences) rows() []diffRow {
 	}
 	df := d.an.diff
 	themes := df.Themes
-	switch d.order {
-	case orderDesc:
-		themes = df.SortByDifference(true)
-	case orderAsc:
-		themes = df.SortByDifference(false)
+	if d.order == orderSize {
+		themes = df.SortBySize()
 	}
 	out := make([]diffRow, 0, len(themes)+len(df.OnlyIn))
 	for i := range themes {
@@ -98,50 +123,69 @@ func index(rows []diffRow, id string) int {
 	return 0
 }
 
-func (d differences) Update(msg tea.Msg) (differences, tea.Cmd) {
+func (d differences) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		d.width, d.height = msg.Width, msg.Height
+	case revealMsg:
+		return d, d.c.db.checkChanged(d.s.id)
 	case tea.KeyPressMsg:
-		return d.updateKey(msg)
+		d.an = d.s.an
+		switch {
+		case d.drill:
+			return d.updateDrill(msg)
+		case d.tab == tabProfile:
+			return d.updateProfile(msg)
+		}
+		return d.updateThemes(msg)
 	}
 	return d, nil
 }
 
-func (d differences) updateKey(msg tea.KeyPressMsg) (differences, tea.Cmd) {
-	d.status, d.statusErr = clearErr(d.status, d.statusErr)
-	if d.drill {
-		return d.updateDrill(msg)
-	}
-	k := d.c.keys.Differences
-	rows := d.rows()
-	sel := index(rows, d.selID)
-	page := max(d.height-8, 1)
+func (d differences) updateProfile(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	k := d.c.keys.Profile
+	n := len(d.profileLines(d.width))
+	page := d.profileRoom()
 	switch {
 	case key.Matches(msg, k.Quit):
 		return d, send(quitMsg{})
 	case key.Matches(msg, k.Help):
-		return d, send(showHelpMsg{})
+		return d, send(helpMsg{})
 	case key.Matches(msg, k.Dashboard):
-		return d, send(showDashboardMsg{})
+		return d, send(swapMsg{newDashboard(d.c, d.s)})
 	case key.Matches(msg, k.Back):
-		return d, send(backMsg{})
+		return d, send(popMsg{})
 	case key.Matches(msg, k.Tab):
-		d.tab = 1 - d.tab
-	case d.tab == tabProfile:
-		n := len(d.profileLines(d.width))
-		page := d.profileRoom()
-		switch {
-		case key.Matches(msg, k.Up):
-			d.profOff--
-		case key.Matches(msg, k.Down):
-			d.profOff++
-		case key.Matches(msg, k.PageUp):
-			d.profOff -= page
-		case key.Matches(msg, k.PageDown):
-			d.profOff += page
-		}
-		d.profOff = clamp(d.profOff, 0, n-page)
+		d.tab = tabThemes
+	case key.Matches(msg, k.Up):
+		d.profOff--
+	case key.Matches(msg, k.Down):
+		d.profOff++
+	case key.Matches(msg, k.PageUp):
+		d.profOff -= page
+	case key.Matches(msg, k.PageDown):
+		d.profOff += page
+	}
+	d.profOff = clamp(d.profOff, 0, n-page)
+	return d, nil
+}
+
+func (d differences) updateThemes(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	k := d.c.keys.Themes
+	rows := d.rows()
+	sel := index(rows, d.selID)
+	page := max(d.height-5, 1)
+	switch {
+	case key.Matches(msg, k.Quit):
+		return d, send(quitMsg{})
+	case key.Matches(msg, k.Help):
+		return d, send(helpMsg{})
+	case key.Matches(msg, k.Dashboard):
+		return d, send(swapMsg{newDashboard(d.c, d.s)})
+	case key.Matches(msg, k.Back):
+		return d, send(popMsg{})
+	case key.Matches(msg, k.Tab):
+		d.tab = tabProfile
 	case len(rows) == 0:
 		return d, nil
 	case key.Matches(msg, k.Up):
@@ -155,7 +199,7 @@ func (d differences) updateKey(msg tea.KeyPressMsg) (differences, tea.Cmd) {
 	case key.Matches(msg, k.Sort):
 		d.selID = rows[sel].id // keep the highlighted row
 		d.order = (d.order + 1) % nOrders
-		d.status = "sorted by " + orderNames[d.order]
+		return d, say("sorted by " + orderNames[d.order])
 	case key.Matches(msg, k.Open):
 		d.selID = rows[sel].id
 		d.drill, d.drillID, d.drillSel = true, rows[sel].id, 0
@@ -163,14 +207,14 @@ func (d differences) updateKey(msg tea.KeyPressMsg) (differences, tea.Cmd) {
 	return d, nil
 }
 
-func (d differences) updateDrill(msg tea.KeyPressMsg) (differences, tea.Cmd) {
+func (d differences) updateDrill(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := d.c.keys.Drill
 	_, keys, _ := d.drillLines(max(d.width, 1))
 	switch {
 	case key.Matches(msg, k.Quit):
 		return d, send(quitMsg{})
 	case key.Matches(msg, k.Help):
-		return d, send(showHelpMsg{})
+		return d, send(helpMsg{})
 	case key.Matches(msg, k.Back):
 		d.drill = false
 	case key.Matches(msg, k.Up):
@@ -192,35 +236,28 @@ func (d differences) names() (string, string) {
 	return d.an.name(cw.Frameworks[0]), d.an.name(cw.Frameworks[1])
 }
 
-func (d differences) hint() string {
-	if d.drill {
-		return d.c.hint("drill", d.c.keys.Drill, d.width)
-	}
-	return d.c.hint("differences", d.c.keys.Differences, d.width)
-}
-
-func (d differences) View() string {
+func (d differences) View() page {
 	st := d.c.styles
 	w, h := d.width, d.height
-	if d.an == nil {
-		return frame(st, w, h, st.Header.Render(fit("assay · Differences", w)),
-			[]string{"", "  Opening the assessment…"}, d.status, d.statusErr, "", d.hint())
+	d.an = d.s.an
+	if d.an == nil || !d.s.ready() {
+		return page{header: d.c.header("Differences", "", w), body: []string{"", "  Opening the assessment…"}}
 	}
 	title := "Differences"
 	if d.drill {
 		title = "Differences › answers"
 	}
-	left := st.Header.Render("assay") + " · " + st.Title.Render(truncate(inert(d.an.a.Name), max(w/2, 8))) + " · " + title
+	left := st.Title.Render(cells.Truncate(cells.Inert(d.an.a.Name), max(w/2, 8))) + " · " + title
 	if d.an.diff == nil {
 		msg := "The differences table compares two frameworks related by a crosswalk; this assessment covers one."
 		if len(d.an.fws) > 1 {
 			msg = "No crosswalk relates this assessment's frameworks, so there is nothing to compare."
 		}
-		return frame(st, w, h, fit(left, w), append([]string{""}, wrapIndent(msg, w, 2)...), d.status, d.statusErr, "", d.hint())
+		return page{header: d.c.header(left, "", w), body: append([]string{""}, wrapIndent(msg, w, 2)...)}
 	}
 	a, b := d.names()
-	header := spread(left, st.Subtle.Render("difference = "+a+" − "+b), w)
-	bodyH := max(h-3, 0)
+	header := d.c.header(left, "difference = "+a+" − "+b, w)
+	bodyH := max(h, 0)
 	var body []string
 	switch {
 	case d.drill:
@@ -239,12 +276,13 @@ func (d differences) View() string {
 		if len(lines) > room && len(body) > len(top)+room {
 			body = body[:len(top)+room]
 			more := fmt.Sprintf("lines %d-%d of %d · ↑/↓ pgup/pgdn", off+1, off+room, len(lines))
-			body = append(body, st.Subtle.Render(fitRight(more, w)))
+			body = append(body, st.Subtle.Render(cells.FitRight(more, w)))
 		}
 	default:
 		body = d.themeLines(w, bodyH)
 	}
-	return frame(st, w, h, header, body, d.status, d.statusErr, "", d.hint())
+	right, isErr := d.s.saveStatus()
+	return page{header: header, body: body, right: right, rightErr: isErr}
 }
 
 // window is up to h lines of lines, scrolled so that line sel is in view
@@ -261,10 +299,10 @@ func (d differences) window(lines []string, sel, h int) []string {
 	if h >= 5 {
 		st := d.c.styles
 		if off > 0 {
-			out[0] = st.Subtle.Render(fit(fmt.Sprintf("  ↑ %d more", off), d.width))
+			out[0] = st.Subtle.Render(cells.Fit(fmt.Sprintf("  ↑ %d more", off), d.width))
 		}
 		if below := len(lines) - off - h; below > 0 {
-			out[h-1] = st.Subtle.Render(fit(fmt.Sprintf("  ↓ %d more", below+1), d.width))
+			out[h-1] = st.Subtle.Render(cells.Fit(fmt.Sprintf("  ↓ %d more", below+1), d.width))
 		}
 	}
 	return out
@@ -274,7 +312,7 @@ func (d differences) window(lines []string, sel, h int) []string {
 func wrapIndent(text string, w, n int) []string {
 	pad := strings.Repeat(" ", n)
 	var out []string
-	for _, l := range wrap(text, max(w-n, 1)) {
+	for _, l := range cells.Wrap(text, max(w-n, 1)) {
 		out = append(out, pad+l)
 	}
 	return out
@@ -292,7 +330,7 @@ func (d differences) tabLine(w int) string {
 			parts = append(parts, st.Tab.Render(" "+t+" "))
 		}
 	}
-	right := "tab switches"
+	right := "tab: themes"
 	if d.tab == tabThemes {
 		right = "order: " + orderNames[d.order] + " (s)"
 	}
@@ -330,7 +368,7 @@ func refList(refs []string, w int) string {
 	if len(refs) == 0 {
 		return "—"
 	}
-	return truncate(inert(strings.Join(refs, ", ")), w)
+	return cells.Truncate(cells.Inert(strings.Join(refs, ", ")), w)
 }
 
 // diffFigure is a difference with its sign and one decimal, as `assay show`
@@ -353,16 +391,16 @@ func (d differences) themeLines(w, h int) []string {
 	c := themeColumns(w)
 	g := strings.Repeat(" ", c.gap)
 	sideW := c.refs + c.gap + c.mat + c.gap + c.done
-	cell := func(s string, n int) string { return fit(s, n) }
-	right := func(s string, n int) string { return fitRight(s, n) }
+	cell := func(s string, n int) string { return cells.Fit(s, n) }
+	right := func(s string, n int) string { return cells.FitRight(s, n) }
 	side := func(refs, mat, done string) string {
 		return cell(refs, c.refs) + g + right(mat, c.mat) + g + right(done, c.done)
 	}
 	head1 := strings.Repeat(" ", 2+c.title) + g + cell(a, sideW) + g + cell(b, sideW)
 	head2 := "  " + cell("Theme", c.title) + g + side("refs", "mat", "done") + g + side("refs", "mat", "done") + g +
 		right("diff", c.diff) + g + cell("match", c.match)
-	top := []string{d.tabLine(w), "", st.Label.Render(fit(head1, w)), st.Subtle.Render(fit(head2, w))}
-	foot := []string{st.Subtle.Render(truncate("mat = maturity 0-5 · done = answered or N/A · enter: the answers behind a row", w))}
+	top := []string{d.tabLine(w), "", st.Label.Render(cells.Fit(head1, w)), st.Subtle.Render(cells.Fit(head2, w))}
+	foot := []string{st.Subtle.Render(cells.Truncate("mat = maturity 0-5 · done = answered or N/A · enter: the answers behind a row", w))}
 
 	rows := d.rows()
 	sel := index(rows, d.selID)
@@ -370,13 +408,13 @@ func (d differences) themeLines(w, h int) []string {
 	selLine := 0
 	for i, r := range rows {
 		if r.only != nil && (i == 0 || rows[i-1].only == nil) {
-			lines = append(lines, st.Label.Render(fit("  Only in one framework", w)))
+			lines = append(lines, st.Label.Render(cells.Fit("  Only in one framework", w)))
 		}
 		var s string
 		if r.theme != nil {
 			t := r.theme
 			l, rr := t.Sides[0], t.Sides[1]
-			s = cell(inert(t.Theme.Title), c.title) + g + side(refList(l.Refs, c.refs), figure(l.Score), pct(l.Score)) + g +
+			s = cell(cells.Inert(t.Theme.Title), c.title) + g + side(refList(l.Refs, c.refs), figure(l.Score), pct(l.Score)) + g +
 				side(refList(rr.Refs, c.refs), figure(rr.Score), pct(rr.Score)) + g + right(diffFigure(*t), c.diff) + g +
 				cell(strengthWord(t.Theme.Strength, c.match), c.match)
 		} else {
@@ -387,14 +425,14 @@ func (d differences) themeLines(w, h int) []string {
 			if o.Framework == d.an.diff.Crosswalk.Frameworks[1] {
 				sides = none + g + mine
 			}
-			s = cell(inert(o.Area.Title), c.title) + g + sides + g + right("", c.diff) + g + cell("only in", c.match)
+			s = cell(cells.Inert(o.Area.Title), c.title) + g + sides + g + right("", c.diff) + g + cell("only in", c.match)
 		}
 		cursor := "  "
 		if i == sel {
 			cursor = "▸ "
 			selLine = len(lines)
 		}
-		line := fit(cursor+s, w)
+		line := cells.Fit(cursor+s, w)
 		if i == sel {
 			line = st.Selected.Render(line)
 		}
@@ -411,7 +449,7 @@ func (d differences) themeLines(w, h int) []string {
 
 // profileRoom is how many lines of the profile table show at once: the body
 // less the tab line, a blank, the names and the line saying where one is.
-func (d differences) profileRoom() int { return max(d.height-3-4, 1) }
+func (d differences) profileRoom() int { return max(d.height-4, 1) }
 
 // profileColumns are the widths of the profile table: the aspect, each
 // framework's column, and the gap between them.
@@ -428,7 +466,7 @@ func profileColumns(w int) (labelW, colW int, pad string) {
 func (d differences) profileHead(w int) string {
 	a, b := d.names()
 	labelW, colW, pad := profileColumns(w)
-	return d.c.styles.Label.Render(fit(fit("Aspect", labelW)+pad+fit(a, colW)+pad+b, w))
+	return d.c.styles.Label.Render(cells.Fit(cells.Fit("Aspect", labelW)+pad+cells.Fit(a, colW)+pad+b, w))
 }
 
 // profileLines is the framework profile table: an aspect per row, the two
@@ -448,7 +486,7 @@ func (d differences) profileLines(w int) []string {
 	labelW, colW, pad := profileColumns(w)
 	var out []string
 	row := func(label string, left, right string) {
-		l, r := wrap(inert(left), colW), wrap(inert(right), colW)
+		l, r := cells.Wrap(cells.Inert(left), colW), cells.Wrap(cells.Inert(right), colW)
 		n := max(len(l), len(r), 1)
 		for i := 0; i < n; i++ {
 			lab := ""
@@ -462,7 +500,7 @@ func (d differences) profileLines(w int) []string {
 			if i < len(r) {
 				rc = r[i]
 			}
-			out = append(out, st.Title.Render(fit(lab, labelW))+pad+fit(lc, colW)+pad+rc)
+			out = append(out, st.Title.Render(cells.Fit(lab, labelW))+pad+cells.Fit(lc, colW)+pad+rc)
 		}
 		out = append(out, "")
 	}
@@ -491,145 +529,4 @@ func (d differences) profileLines(w int) []string {
 		row(asp.Label, l, r)
 	}
 	return out[:len(out)-1]
-}
-
-// drillLines is the answers behind one row of the theme table: for each
-// side, the refs, how the maturity is worked out, and every question under
-// those refs with its level and note. keys are the questions in order and
-// at the line each is drawn on.
-func (d differences) drillLines(w int) (lines []string, keys []model.Key, at []int) {
-	if d.an == nil || d.an.diff == nil {
-		return nil, nil, nil
-	}
-	st := d.c.styles
-	rows := d.rows()
-	if len(rows) == 0 {
-		return nil, nil, nil
-	}
-	r := rows[index(rows, d.drillID)]
-	var sides []model.SideScore
-	var title, strength, about string
-	if r.theme != nil {
-		t := r.theme
-		title, strength = t.Theme.Title, string(t.Theme.Strength)+" correspondence"
-		about = strings.TrimSpace(t.Theme.Rationale)
-		sides = t.Sides[:]
-	} else {
-		o := r.only
-		title, strength = o.Area.Title, "only in "+d.an.name(o.Framework)
-		about = strings.TrimSpace(o.Area.Rationale)
-		sides = []model.SideScore{o.SideScore}
-	}
-	lines = append(lines, spread(st.Title.Render(inert(title)), st.Subtle.Render(strength), w))
-	for _, l := range wrap(inertLines(about), w) {
-		lines = append(lines, st.Subtle.Render(l))
-	}
-	for _, s := range sides {
-		lines = append(lines, "")
-		name := d.an.name(s.Framework)
-		head := name + " · refs " + refList(s.Refs, 1<<20)
-		for i, l := range wrap(head, w) {
-			if i == 0 {
-				l = st.Label.Render(l)
-			}
-			lines = append(lines, l)
-		}
-		for _, l := range wrap(explain(s.Score), max(w-2, 1)) {
-			lines = append(lines, "  "+l)
-		}
-		f := d.an.framework(s.Framework)
-		if len(s.Questions) == 0 {
-			lines = append(lines, st.Subtle.Render("  no questions under these refs"))
-			continue
-		}
-		idW := 0
-		for _, q := range s.Questions {
-			idW = max(idW, width(inert(q.ID)))
-		}
-		const lvlW = 2
-		noteW := 0
-		titleW := w - 2 - idW - 1 - lvlW - 2
-		if w >= 90 {
-			noteW = titleW * 2 / 5
-			titleW -= noteW + 1
-		}
-		for _, q := range s.Questions {
-			a := d.an.answers.Get(s.Framework, q.ID)
-			lvl := "·"
-			switch {
-			case a.Level.Rated():
-				lvl = strconv.Itoa(int(a.Level))
-			case a.Level == model.NotApplicable:
-				lvl = "na"
-			}
-			qt := inert(q.Title)
-			if f == nil {
-				qt = "(framework not loaded)"
-			}
-			cursor := "  "
-			if len(keys) == d.drillSel {
-				cursor = "▸ "
-			}
-			line := cursor + fit(inert(q.ID), idW) + " " + fitRight(lvl, lvlW) + "  " + fit(qt, max(titleW, 0))
-			if noteW > 0 {
-				line += " " + st.Subtle.Render(preview(strings.TrimSpace(a.Note), noteW))
-			}
-			line = fit(line, w)
-			if len(keys) == d.drillSel {
-				line = st.Selected.Render(fit(ansiStrip(line), w))
-			}
-			at = append(at, len(lines))
-			keys = append(keys, model.Key{Framework: s.Framework, Question: q.ID})
-			lines = append(lines, line)
-			if noteW == 0 && strings.TrimSpace(a.Note) != "" {
-				lines = append(lines, st.Subtle.Render(fit(strings.Repeat(" ", 2+idW+1+lvlW+2)+"note: "+preview(strings.TrimSpace(a.Note), w), w)))
-			}
-		}
-	}
-	if r.theme != nil {
-		lines = append(lines, "")
-		if v, ok := r.theme.Difference(); ok {
-			a, b := d.names()
-			lines = append(lines, st.Title.Render(truncate(fmt.Sprintf("Difference %+.1f = %s %s − %s %s", v, a, figure(r.theme.Sides[0].Score),
-				b, figure(r.theme.Sides[1].Score)), w)))
-		} else {
-			lines = append(lines, st.Subtle.Render(truncate("No difference until both sides have a rated answer.", w)))
-		}
-	}
-	return lines, keys, at
-}
-
-// explain says how a figure was worked out from the answers behind it.
-func explain(sc model.Score) string {
-	done := fmt.Sprintf("%d of %d answered", sc.Answered(), sc.Total)
-	if sc.NA > 0 {
-		done += fmt.Sprintf(" (%d N/A)", sc.NA)
-	}
-	if !sc.HasMaturity() {
-		return "maturity – (nothing rated) · " + done
-	}
-	plain := true
-	var sum, weights float64
-	var terms []string
-	for _, s := range sc.Sources {
-		if s.Weight != 1 {
-			plain = false
-		}
-		sum += s.Weight * float64(s.Level)
-		weights += s.Weight
-		terms = append(terms, strconv.Itoa(int(s.Level)))
-	}
-	fig := figure(sc)
-	var how string
-	switch {
-	case len(terms) == 1:
-		how = fig + ", from one rated answer"
-	case plain && len(terms) <= 12:
-		how = fmt.Sprintf("(%s) / %d = %s", strings.Join(terms, " + "), len(terms), fig)
-	case plain:
-		how = fmt.Sprintf("%g / %d rated = %s", sum, len(terms), fig)
-	default:
-		how = fmt.Sprintf("weighted: Σ weight × level / Σ weight = %g / %g = %s", sum, weights, fig)
-	}
-	return "maturity " + how + " · " + done
 }

@@ -18,7 +18,7 @@ func diffTest(t *testing.T, w, h int) (Model, model.Assessment) {
 		qk(mas, "3.1.q1"): 2,                       // governance MAS 2.0 → +1.5
 		qk(iso, "8.1.q1"): 1,                       // third parties ISO 1.0
 		qk(mas, "3.4.q1"): 4, qk(mas, "3.4.q2"): 3, // third parties MAS 3.5 → -2.5
-		qk(iso, "9.2.1.q1"): 3, qk(mas, "15.1.q1"): 3, // audit 0.0
+		qk(iso, "9.2.1.q1"): 3, qk(mas, "15.1.q3"): 3, // audit 0.0
 		qk(mas, "9.1.q1"): 2, // only in MAS: access control
 	})
 	if _, err := st.Save(context.Background(), a.ID, iso, "5.1.q2", model.SetNote("minutes of the March board"), "setup"); err != nil {
@@ -30,10 +30,10 @@ func diffTest(t *testing.T, w, h int) (Model, model.Assessment) {
 func TestDifferencesThemeTable(t *testing.T) {
 	m, _ := diffTest(t, 120, 40)
 	m = press(t, m, "x")
-	if m.screen != screenDifferences {
-		t.Fatalf("x did not open the differences:\n%s", screen(m))
+	if !on[differences](m) {
+		t.Fatalf("x did not open the differences:\n%s", shot(m))
 	}
-	v := screen(m)
+	v := shot(m)
 	mustContain(t, v, "[Themes]", "difference = ISO 28000 − MAS TRM", "Only in one framework", "order: crosswalk order")
 	for theme, want := range map[string][]string{
 		"Governance and leadership":      {"3.5", "2.0", "+1.5", "equivalent"},
@@ -54,54 +54,50 @@ func TestDifferencesThemeTable(t *testing.T) {
 		t.Errorf("refs not cut: %q", l)
 	}
 	// Rows in crosswalk order, the highlighted one first.
-	rows := m.diff.rows()
+	rows := topOf[differences](m).rows()
 	if rows[0].theme.Theme.ID != "governance" || !strings.HasPrefix(line(v, "Governance"), "▸") {
 		t.Fatalf("first row %s", rows[0].id)
 	}
 
-	// s: by difference, largest first, then smallest first, then back; the
+	// s (issue 10, item 15): by the size of the difference, largest first
+	// whatever its sign (-2.5 before +1.5 before +0.0), then back; the
 	// highlighted row stays the same theme.
 	m = press(t, m, "j") // risk
 	m = press(t, m, "s")
-	v = screen(m)
-	mustContain(t, v, "order: difference, largest first", "sorted by difference, largest first")
-	if i, j, k := strings.Index(v, "Governance"), strings.Index(v, "Audit"), strings.Index(v, "Third parties"); !(i < j && j < k) {
-		t.Fatalf("not sorted by difference, largest first:\n%s", v)
+	v = shot(m)
+	mustContain(t, v, "order: size of difference, largest first", "sorted by size of difference, largest first")
+	if i, j, k := strings.Index(v, "Third parties"), strings.Index(v, "Governance"), strings.Index(v, "Audit"); !(i < j && j < k) {
+		t.Fatalf("not sorted by the size of the difference:\n%s", v)
 	}
-	if m.diff.selID != "t:risk" || !strings.HasPrefix(line(v, "Risk management"), "▸") {
-		t.Fatalf("selection moved to %s", m.diff.selID)
-	}
-	m = press(t, m, "s")
-	v = screen(m)
-	if i, j := strings.Index(v, "Third parties"), strings.Index(v, "Governance"); i > j {
-		t.Fatalf("not smallest first:\n%s", v)
+	if topOf[differences](m).selID != "t:risk" || !strings.HasPrefix(line(v, "Risk management"), "▸") {
+		t.Fatalf("selection moved to %s", topOf[differences](m).selID)
 	}
 	m = press(t, m, "s")
-	mustContain(t, screen(m), "order: crosswalk order")
+	mustContain(t, shot(m), "order: crosswalk order")
 
 	// Moves clamp; pgdown/pgup jump.
 	m = press(t, m, "pgdown", "pgdown", "down")
-	rows = m.diff.rows()
-	if m.diff.selID != rows[len(rows)-1].id {
-		t.Fatalf("pgdown: %s", m.diff.selID)
+	rows = topOf[differences](m).rows()
+	if topOf[differences](m).selID != rows[len(rows)-1].id {
+		t.Fatalf("pgdown: %s", topOf[differences](m).selID)
 	}
 	m = press(t, m, "pgup", "pgup", "up", "k")
-	if m.diff.selID != rows[0].id {
-		t.Fatalf("pgup: %s", m.diff.selID)
+	if topOf[differences](m).selID != rows[0].id {
+		t.Fatalf("pgup: %s", topOf[differences](m).selID)
 	}
 
 	// esc and x go back to where it was opened from.
 	for _, k := range []string{"esc", "x"} {
 		m = press(t, m, k)
-		if m.screen != screenQuestionnaire {
+		if !on[questionnaire](m) {
 			t.Fatalf("%s did not go back", k)
 		}
 		m = press(t, m, "x")
 	}
 	m = press(t, m, "?")
-	mustContain(t, screen(m), "Keys: differences", "sort by difference", "themes/profile", "Only in one framework")
+	mustContain(t, shot(m), "Keys: differences", "sort by size of difference", "profile", "Only in one framework")
 	m = press(t, m, "q")
-	if m.screen != screenDifferences {
+	if !on[differences](m) {
 		t.Fatal("q in help did not return")
 	}
 	if _, quit := pressQuit(t, m, "q"); !quit {
@@ -112,14 +108,14 @@ func TestDifferencesThemeTable(t *testing.T) {
 func TestDifferencesProfileTab(t *testing.T) {
 	m, _ := diffTest(t, 80, 24)
 	m = press(t, m, "x", "tab")
-	v := screen(m)
+	v := shot(m)
 	mustContain(t, v, "[Profile]", "Aspect", "ISO 28000", "MAS TRM", "Scope", "Security management systems for",
 		"Technology and cyber risk in", "lines 1-")
 	// Every aspect of the framework files is there, scrolling down.
 	seen := map[string]bool{}
 	for range 60 {
 		for _, asp := range model.ProfileAspects {
-			if strings.Contains(screen(m), asp.Label) {
+			if strings.Contains(shot(m), asp.Label) {
 				seen[asp.Label] = true
 			}
 		}
@@ -130,33 +126,33 @@ func TestDifferencesProfileTab(t *testing.T) {
 			t.Errorf("profile lacks %s", asp.Label)
 		}
 	}
-	mustContain(t, screen(m), "6–36 months", "12–24 months") // typical time, at the end
+	mustContain(t, shot(m), "6–36 months", "12–24 months") // typical time, at the end
 	m = press(t, m, "pgup", "pgup", "pgup", "pgup")
-	if m.diff.profOff != 0 {
-		t.Fatalf("pgup left offset %d", m.diff.profOff)
+	if topOf[differences](m).profOff != 0 {
+		t.Fatalf("pgup left offset %d", topOf[differences](m).profOff)
 	}
 	m = press(t, m, "pgdown")
-	if m.diff.profOff == 0 {
+	if topOf[differences](m).profOff == 0 {
 		t.Fatal("pgdown did not scroll")
 	}
 	m = press(t, m, "k", "shift+tab")
-	if m.diff.tab != tabThemes {
+	if topOf[differences](m).tab != tabThemes {
 		t.Fatal("shift+tab did not switch back")
 	}
 	m = press(t, m, "tab", "tab")
-	mustContain(t, screen(m), "[Themes]")
+	mustContain(t, shot(m), "[Themes]")
 }
 
 func TestDifferencesDrillDown(t *testing.T) {
 	m, _ := diffTest(t, 120, 40)
 	m = press(t, m, "x", "enter") // governance
-	if !m.diff.drill {
+	if !topOf[differences](m).drill {
 		t.Fatal("enter did not open the answers")
 	}
-	v := screen(m)
+	v := shot(m)
 	mustContain(t, v, "Differences › answers", "Governance and leadership", "equivalent correspondence",
 		"ISO 28000 · refs 4.4, 5.1, 5.2, 5.3, 7.1, 9.3", "maturity (4 + 3) / 2 = 3.5 · 2 of 14 answered",
-		"MAS TRM · refs 3.1, 3.2", "maturity 2.0, from one rated answer · 1 of 4 answered",
+		"MAS TRM · refs 3.1, 3.2", "maturity 2.0, from one rated answer · 1 of 6 answered",
 		"Difference +1.5 = ISO 28000 3.5 − MAS TRM 2.0", "minutes of the March board")
 	if l := line(v, "5.1.q1"); !strings.Contains(l, " 4  Leadership and commitment") {
 		t.Fatalf("5.1.q1 row %q", l)
@@ -168,35 +164,45 @@ func TestDifferencesDrillDown(t *testing.T) {
 	for range 14 {
 		m = press(t, m, "j")
 	}
-	mustContain(t, screen(m), "▸ 3.1.q1")
+	mustContain(t, shot(m), "▸ 3.1.q1")
 	m = press(t, m, "down", "up", "k", "j")
 	m = press(t, m, "?")
-	mustContain(t, screen(m), "Keys: answers behind a theme", "back to the table")
+	mustContain(t, shot(m), "Keys: answers behind a theme", "back to the table")
 	m = press(t, m, "esc", "enter")
-	if m.screen != screenQuestionnaire {
+	if !on[questionnaire](m) {
 		t.Fatal("enter did not go to the question")
 	}
 	if fw, q := current(m); fw != mas || q != "3.1.q1" {
 		t.Fatalf("at %s %s", fw, q)
 	}
-	// Back in the differences, esc and backspace leave the answers for the table.
+	// esc goes back one step (issue 10, item 13): to the answers it came
+	// from; esc and backspace there go back to the table, esc again to the
+	// questionnaire.
+	m = press(t, m, "esc")
+	if !on[differences](m) || !topOf[differences](m).drill {
+		t.Fatalf("esc from the question went to %s", m.top().Title())
+	}
 	for _, k := range []string{"esc", "backspace"} {
-		m = press(t, m, "x", "enter", k)
-		if m.diff.drill || m.screen != screenDifferences {
+		m = press(t, m, k)
+		if topOf[differences](m).drill || !on[differences](m) {
 			t.Fatalf("%s did not close the answers", k)
 		}
-		m = press(t, m, "esc")
+		m = press(t, m, "enter")
+	}
+	m = press(t, m, "esc", "esc")
+	if !on[questionnaire](m) {
+		t.Fatalf("esc from the table went to %s", m.top().Title())
 	}
 	// An only-in row: one side.
 	m = press(t, m, "x")
 	for range 15 {
 		m = press(t, m, "j")
 	}
-	if !strings.HasPrefix(m.diff.selID, "o:") {
-		t.Fatalf("at %s", m.diff.selID)
+	if !strings.HasPrefix(topOf[differences](m).selID, "o:") {
+		t.Fatalf("at %s", topOf[differences](m).selID)
 	}
 	m = press(t, m, "enter")
-	v = screen(m)
+	v = shot(m)
 	mustContain(t, v, "Access control", "only in MAS TRM", "MAS TRM · refs 9", "9.1.q1")
 	mustNotContain(t, v, "ISO 28000 · refs", "Difference +")
 	if _, quit := pressQuit(t, m, "q"); !quit {
@@ -207,25 +213,29 @@ func TestDifferencesDrillDown(t *testing.T) {
 func TestDifferencesFromDashboardAndBack(t *testing.T) {
 	m, _ := diffTest(t, 80, 24)
 	m = press(t, m, "d", "x")
-	if m.screen != screenDifferences || m.diff.back != screenDashboard {
-		t.Fatalf("x on the dashboard: %v", m.screen)
+	if !on[differences](m) || !sameKind(m.stack[len(m.stack)-2], dashboard{}) {
+		t.Fatalf("x on the dashboard: %s", m.top().Title())
 	}
 	m = press(t, m, "esc")
-	if m.screen != screenDashboard {
+	if !on[dashboard](m) {
 		t.Fatal("esc did not return to the dashboard")
 	}
 	m = press(t, m, "x", "d") // d on the differences: the dashboard
-	if m.screen != screenDashboard {
+	if !on[dashboard](m) {
 		t.Fatal("d did not open the dashboard")
 	}
 	m = press(t, m, "esc")
-	if m.screen != screenQuestionnaire {
-		t.Fatalf("esc from the dashboard went to %v", m.screen)
+	if !on[questionnaire](m) {
+		t.Fatalf("esc from the dashboard went to %s", m.top().Title())
 	}
-	// From the questionnaire: x, then d, then esc goes back to the questionnaire.
+	// From the questionnaire: x, then d; esc goes back one step at a time.
 	m = press(t, m, "x", "d", "esc")
-	if m.screen != screenQuestionnaire {
-		t.Fatalf("went to %v", m.screen)
+	if !on[differences](m) {
+		t.Fatalf("went to %s", m.top().Title())
+	}
+	m = press(t, m, "esc")
+	if !on[questionnaire](m) {
+		t.Fatalf("went to %s", m.top().Title())
 	}
 }
 
@@ -233,8 +243,8 @@ func TestDifferencesFromDashboardAndBack(t *testing.T) {
 func TestDifferencesAgreeWithModel(t *testing.T) {
 	m, a := diffTest(t, 200, 60)
 	m = press(t, m, "x")
-	v := screen(m)
-	answers, _ := m.c.store.Answers(context.Background(), a.ID)
+	v := shot(m)
+	answers, _ := m.c.db.st.Answers(context.Background(), a.ID)
 	cat := testCatalog(t)
 	cw, _ := cat.Crosswalk(iso, mas)
 	d := model.CompareThemes(cw, cat, model.NewAnswers(answers))
@@ -259,11 +269,11 @@ func TestDifferencesNeedTwoFrameworks(t *testing.T) {
 	}
 	m := newTest(t, st, a.ID, 80, 24)
 	m = press(t, m, "x")
-	mustContain(t, screen(m), "compares two frameworks related by a crosswalk")
+	mustContain(t, shot(m), "compares two frameworks related by a crosswalk")
 	m = press(t, m, "j", "enter", "s", "tab", "esc")
-	if m.screen != screenQuestionnaire {
+	if !on[questionnaire](m) {
 		t.Fatal("esc did not go back")
 	}
 	m = press(t, m, "r")
-	mustContain(t, screen(m), "this assessment covers one")
+	mustContain(t, shot(m), "this assessment covers one")
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -17,9 +18,9 @@ import (
 // snapshot is what a flow test can see of the running model, taken on the
 // program's goroutine by a message filter (so reading it does not race).
 type snapshot struct {
-	screen  screenID
+	screen  string // the screen in front: "questionnaire", "dashboard"...
 	loaded  bool
-	mode    qMode
+	editing bool // the note editor is open
 	fw, q   string
 	picker  int
 	pending int
@@ -41,8 +42,10 @@ func startFlow(t *testing.T, st *store.Store, openID string) *flow {
 	m := newModel(Options{Store: st, Catalog: testCatalog(t), OpenID: openID, Actor: "flow (tui)"}, clock, true)
 	filter := func(mod tea.Model, msg tea.Msg) tea.Msg {
 		if mm, ok := mod.(Model); ok {
-			s := &snapshot{screen: mm.screen, loaded: mm.quest.active() != nil, mode: mm.quest.mode, pending: mm.c.w.pending(), listed: len(mm.home.list)}
-			if v := mm.quest.active(); v != nil {
+			_, editing := quest(mm).modal.(noteModal)
+			s := &snapshot{screen: mm.top().Title(), loaded: mm.sess.active() != nil, editing: editing, pending: mm.c.db.w.pending(),
+				listed: len(mm.stack[0].(home).list)}
+			if v := mm.sess.active(); v != nil {
 				s.fw, s.q, s.picker = v.key().Framework, v.key().Question, v.picker
 			}
 			f.last.Store(s)
@@ -88,18 +91,18 @@ func TestFlowCreateAnswerQuitResume(t *testing.T) {
 	st := testStore(t)
 
 	f := startFlow(t, st, "")
-	f.waitFor("home", func(s snapshot) bool { return s.screen == screenHome })
+	f.waitFor("home", func(s snapshot) bool { return s.screen == "assessments" })
 	f.keys("n")
-	f.waitFor("form", func(s snapshot) bool { return s.screen == screenForm })
+	f.waitFor("form", func(s snapshot) bool { return s.screen == "new assessment" })
 	f.tm.Type("Workshop 2026")
 	f.keys("tab")
 	f.tm.Type("Acme Pte Ltd")
 	f.keys("tab", "tab", "tab", "tab", "enter") // name, org, assessor, ISO, MAS, target: create
-	f.waitFor("questionnaire", func(s snapshot) bool { return s.screen == screenQuestionnaire && s.loaded })
+	f.waitFor("questionnaire", func(s snapshot) bool { return s.screen == "questionnaire" && s.loaded })
 	f.keys("3", "l", "1", "l", "4")
 	f.waitFor("three saves", func(s snapshot) bool { return s.q == "4.2.1.q1" && s.pending == 0 })
 	f.keys("e")
-	f.waitFor("note editor", func(s snapshot) bool { return s.mode == qNote })
+	f.waitFor("note editor", func(s snapshot) bool { return s.editing })
 	f.tm.Type("Register covers Jurong only.")
 	f.keys("enter")
 	f.tm.Type("Ask Lee.")
@@ -107,15 +110,15 @@ func TestFlowCreateAnswerQuitResume(t *testing.T) {
 	m := f.final()
 
 	// The final model: the note was saved on the way out, nothing pending.
-	if m.quest.editing() {
+	if modalIs[noteModal](m) {
 		t.Fatal("still editing after quit")
 	}
-	if n := m.c.w.pending(); n != 0 {
+	if n := m.c.db.w.pending(); n != 0 {
 		t.Fatalf("%d writes still queued", n)
 	}
-	a := m.quest.a
+	a := m.sess.a
 	wantNote := "Register covers Jurong only.\nAsk Lee."
-	if got, _ := m.quest.shown(model.Key{Framework: iso, Question: "4.2.1.q1"}); got.Note != wantNote || got.Level != 4 {
+	if got, _ := m.sess.shown(model.Key{Framework: iso, Question: "4.2.1.q1"}); got.Note != wantNote || got.Level != 4 {
 		t.Fatalf("final model has %+v", got)
 	}
 
@@ -152,8 +155,8 @@ func TestFlowCreateAnswerQuitResume(t *testing.T) {
 	f.waitFor("moved back", func(s snapshot) bool { return s.q == "4.1.q2" && s.picker == 1 })
 	f.keys("q")
 	m = f.final()
-	mustContain(t, screen(m), "4.1.q2", "● saved")
-	if got, _ := m.quest.shown(model.Key{Framework: iso, Question: "4.2.1.q1"}); got.Note != wantNote {
+	mustContain(t, shot(m), "4.1.q2", "● saved")
+	if got, _ := m.sess.shown(model.Key{Framework: iso, Question: "4.2.1.q1"}); got.Note != wantNote {
 		t.Fatalf("note after restart %q", got.Note)
 	}
 	saved, _ = st.Get(context.Background(), a.ID)
@@ -163,7 +166,7 @@ func TestFlowCreateAnswerQuitResume(t *testing.T) {
 
 	// And from the home screen: enter lands on the same place.
 	f = startFlow(t, st, "")
-	f.waitFor("home", func(s snapshot) bool { return s.screen == screenHome && s.listed == 1 })
+	f.waitFor("home", func(s snapshot) bool { return s.screen == "assessments" && s.listed == 1 })
 	f.keys("enter")
 	f.waitFor("opened", func(s snapshot) bool { return s.loaded })
 	if s := f.last.Load(); s.q != "4.1.q2" || s.picker != 1 {
@@ -183,20 +186,20 @@ func TestFlowAnswerDashboardDifferences(t *testing.T) {
 	f.keys("2", "l", "3") // ISO 4.1.q1 = 2, 4.1.q2 = 3
 	f.waitFor("saved", func(s snapshot) bool { return s.q == "4.1.q2" && s.pending == 0 })
 	f.keys("d")
-	f.waitFor("dashboard", func(s snapshot) bool { return s.screen == screenDashboard })
+	f.waitFor("dashboard", func(s snapshot) bool { return s.screen == "dashboard" })
 	f.keys("j", "enter") // the biggest gap: 4.1.q1
-	f.waitFor("jumped", func(s snapshot) bool { return s.screen == screenQuestionnaire && s.q == "4.1.q1" })
+	f.waitFor("jumped", func(s snapshot) bool { return s.screen == "questionnaire" && s.q == "4.1.q1" })
 	f.keys("x")
-	f.waitFor("differences", func(s snapshot) bool { return s.screen == screenDifferences })
+	f.waitFor("differences", func(s snapshot) bool { return s.screen == "differences" })
 	f.keys("q")
 	m := f.final()
-	v := screen(m)
+	v := shot(m)
 	if l := line(v, "Context, scope"); !strings.Contains(l, "2.5") {
 		t.Fatalf("context row %q", l)
 	}
-	m.screen = screenDashboard
-	v = screen(m)
-	mustContain(t, v, "2/74 answered", "4.1.q1")
+	m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
+	v = shot(m)
+	mustContain(t, v, fmt.Sprintf("2/%d answered", asked(t, iso)), "4.1.q1")
 	if l := line(v, "4  Context of the"); !strings.Contains(l, "2.5") {
 		t.Fatalf("context bar %q", l)
 	}

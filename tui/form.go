@@ -4,10 +4,12 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/tui/cells"
 )
 
 // Text fields of the new-assessment form, in order; the framework
@@ -36,9 +38,6 @@ type form struct {
 	touched [nText]bool // a field left once shows its validation
 	tried   bool        // create was attempted: show every problem
 	busy    bool
-
-	status    string
-	statusErr bool
 }
 
 func newForm(c *common) form {
@@ -60,11 +59,8 @@ func newForm(c *common) form {
 	return f
 }
 
-func (f *form) applyStyles() {
-	for i := range f.inputs {
-		f.inputs[i].SetStyles(f.c.styles.Input)
-	}
-}
+func (f form) Title() string     { return "new assessment" }
+func (f form) Keys() help.KeyMap { return f.c.keys.Form }
 
 // Init focuses the first field.
 func (f form) Init() (form, tea.Cmd) {
@@ -125,18 +121,26 @@ func (f form) setFocus(i int) (form, tea.Cmd) {
 	return f, nil
 }
 
-func (f form) Update(msg tea.Msg) (form, tea.Cmd) {
+func (f form) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		f.width, f.height = msg.Width, msg.Height
 		f.resize()
 		return f, nil
+	case restyledMsg:
+		for i := range f.inputs {
+			f.inputs[i].SetStyles(f.c.styles.Input)
+		}
 	case createdMsg:
+		if !f.busy {
+			return f, nil
+		}
 		f.busy = false
 		if msg.err != nil {
-			f.status, f.statusErr = "not created: "+inert(msg.err.Error()), true
+			return f, sayErr("not created: " + cells.Inert(msg.err.Error()))
 		}
-		return f, nil
+		return f, tea.Batch(send(openMsg{id: msg.a.ID, replace: true}),
+			say("created "+quote(msg.a.Name)+": 0-5 rates a question, ? shows every key"))
 	case tea.PasteMsg:
 		if f.focus < nText {
 			var cmd tea.Cmd
@@ -149,16 +153,13 @@ func (f form) Update(msg tea.Msg) (form, tea.Cmd) {
 	return f, nil
 }
 
-func (f form) updateKey(msg tea.KeyPressMsg) (form, tea.Cmd) {
+func (f form) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := f.c.keys.Form
 	if f.busy {
 		if key.Matches(msg, k.Quit) {
 			return f, send(quitMsg{})
 		}
 		return f, nil
-	}
-	if f.statusErr {
-		f.status, f.statusErr = "", false
 	}
 	onText := f.focus < nText
 	onBox := f.focus >= nText && f.focus < nText+len(f.fws)
@@ -167,7 +168,7 @@ func (f form) updateKey(msg tea.KeyPressMsg) (form, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return f, send(quitMsg{})
 	case key.Matches(msg, k.Cancel):
-		return f, send(showHomeMsg{})
+		return f, send(popMsg{})
 	case key.Matches(msg, k.Next):
 		return f.setFocus(f.focus + 1)
 	case key.Matches(msg, k.Prev):
@@ -185,8 +186,7 @@ func (f form) updateKey(msg tea.KeyPressMsg) (form, tea.Cmd) {
 			}
 		}
 		f.busy = true
-		f.status, f.statusErr = "creating…", false
-		return f, createAssessment(f.c, f.value())
+		return f, tea.Batch(say("creating…"), f.c.db.create(f.value()))
 	case onBox && key.Matches(msg, k.Toggle):
 		i := f.focus - nText
 		f.ticked[i] = !f.ticked[i]
@@ -210,25 +210,25 @@ func (f form) updateKey(msg tea.KeyPressMsg) (form, tea.Cmd) {
 	return f, nil
 }
 
-func (f form) View() string {
+func (f form) View() page {
 	st := f.c.styles
 	w := f.width
 	problems := f.problems()
 	labelW := 14
 	var body []string
-	body = append(body, "", st.Title.Render(truncate("New assessment", w)), "")
+	body = append(body, "", st.Title.Render(cells.Truncate("New assessment", w)), "")
 	row := func(i int, label, content string) {
 		cursor := "  "
-		lbl := fit(label, labelW)
+		lbl := cells.Fit(label, labelW)
 		if i == f.focus {
 			cursor = "▸ "
 			lbl = st.Label.Render(lbl)
 		}
-		body = append(body, truncate(cursor+lbl+content, w))
+		body = append(body, cells.Truncate(cursor+lbl+content, w))
 	}
 	problem := func(i int, show bool) {
 		if msg, bad := problems[i]; bad && show {
-			body = append(body, st.Error.Render(truncate(strings.Repeat(" ", labelW+2)+"✗ "+msg, w)))
+			body = append(body, st.Error.Render(cells.Truncate(strings.Repeat(" ", labelW+2)+"✗ "+msg, w)))
 		}
 	}
 	textLabels := [nText]string{"Name*", "Organisation", "Assessor"}
@@ -246,7 +246,7 @@ func (f form) View() string {
 		if i == 0 {
 			label = "Frameworks*"
 		}
-		row(nText+i, label, box+" "+inert(fw.Name())+st.Subtle.Render(" "+inert(fw.Title)))
+		row(nText+i, label, box+" "+cells.Inert(fw.Name())+st.Subtle.Render(" "+cells.Inert(fw.Title)))
 	}
 	problem(nText, f.tried || f.focus > nText+len(f.fws)-1)
 	body = append(body, "")
@@ -264,8 +264,7 @@ func (f form) View() string {
 	if len(f.fws) > 0 {
 		scale = f.fws[0].Scale
 	}
-	row(f.lastField(), "Target level", strings.Join(levels, "")+"  "+inert(scale[f.target].Name))
-	body = append(body, "", st.Subtle.Render(truncate("  enter on the last field creates the assessment and opens it · * required", w)))
-	header := st.Header.Render("assay") + " · " + st.Title.Render("New assessment")
-	return frame(st, w, f.height, header, body, f.status, f.statusErr, "", f.c.hint("form", f.c.keys.Form, w))
+	row(f.lastField(), "Target level", strings.Join(levels, "")+"  "+cells.Inert(scale[f.target].Name))
+	body = append(body, "", st.Subtle.Render(cells.Truncate("  enter on the last field creates the assessment and opens it · * required", w)))
+	return page{header: f.c.header(st.Title.Render("New assessment"), "", w), body: body}
 }

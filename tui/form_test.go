@@ -9,7 +9,7 @@ func formTest(t *testing.T) Model {
 	t.Helper()
 	m := newTest(t, testStore(t), "", 80, 24)
 	m = press(t, m, "n")
-	if m.screen != screenForm {
+	if !on[form](m) {
 		t.Fatal("not on the form")
 	}
 	return m
@@ -17,34 +17,34 @@ func formTest(t *testing.T) Model {
 
 func TestFormDefaults(t *testing.T) {
 	m := formTest(t)
-	v := screen(m)
+	v := shot(m)
 	mustContain(t, v, "New assessment", "Name*", "[x] ISO 28000", "[x] MAS TRM", "[3]", "Defined")
-	if m.form.focus != fieldName {
+	if topOf[form](m).focus != fieldName {
 		t.Fatal("focus not on the name")
 	}
 }
 
 func TestFormNavigation(t *testing.T) {
 	m := formTest(t)
-	last := m.form.lastField()
+	last := topOf[form](m).lastField()
 	m = press(t, m, "tab", "down")
-	if m.form.focus != fieldAssessor {
-		t.Fatalf("focus %d", m.form.focus)
+	if topOf[form](m).focus != fieldAssessor {
+		t.Fatalf("focus %d", topOf[form](m).focus)
 	}
 	m = press(t, m, "shift+tab", "up", "up")
-	if m.form.focus != fieldName {
-		t.Fatalf("focus %d", m.form.focus)
+	if topOf[form](m).focus != fieldName {
+		t.Fatalf("focus %d", topOf[form](m).focus)
 	}
 	for i := 0; i < 10; i++ {
 		m = press(t, m, "tab")
 	}
-	if m.form.focus != last {
-		t.Fatalf("focus %d, last is %d", m.form.focus, last)
+	if topOf[form](m).focus != last {
+		t.Fatalf("focus %d, last is %d", topOf[form](m).focus, last)
 	}
 	// enter on a field that is not the last goes to the next one.
 	m = press(t, m, "up", "up", "up", "enter")
-	if m.form.focus != last-2 {
-		t.Fatalf("enter went to %d", m.form.focus)
+	if topOf[form](m).focus != last-2 {
+		t.Fatalf("enter went to %d", topOf[form](m).focus)
 	}
 }
 
@@ -52,16 +52,16 @@ func TestFormValidation(t *testing.T) {
 	m := formTest(t)
 	// Leaving the empty name shows the problem.
 	m = press(t, m, "tab")
-	mustContain(t, screen(m), "✗ a name is required")
+	mustContain(t, shot(m), "✗ a name is required")
 	// Untick both frameworks.
 	m = press(t, m, "tab", "tab", "space", "tab", "space")
-	mustContain(t, screen(m), "[ ] ISO 28000", "[ ] MAS TRM")
+	mustContain(t, shot(m), "[ ] ISO 28000", "[ ] MAS TRM")
 	m = press(t, m, "tab", "enter")
-	if m.form.focus != fieldName || m.screen != screenForm {
+	if topOf[form](m).focus != fieldName || !on[form](m) {
 		t.Fatal("create went ahead with problems")
 	}
-	mustContain(t, screen(m), "✗ a name is required", "✗ tick at least one framework")
-	list, _ := m.c.store.List(context.Background())
+	mustContain(t, shot(m), "✗ a name is required", "✗ tick at least one framework")
+	list, _ := m.c.db.st.List(context.Background())
 	if len(list) != 0 {
 		t.Fatal("created anyway")
 	}
@@ -73,17 +73,17 @@ func TestFormTarget(t *testing.T) {
 		m = press(t, m, "tab")
 	}
 	m = press(t, m, "left")
-	if m.form.target != 2 {
-		t.Fatalf("target %d", m.form.target)
+	if topOf[form](m).target != 2 {
+		t.Fatalf("target %d", topOf[form](m).target)
 	}
 	m = press(t, m, "5", "right")
-	if m.form.target != 5 {
-		t.Fatalf("target %d", m.form.target)
+	if topOf[form](m).target != 5 {
+		t.Fatalf("target %d", topOf[form](m).target)
 	}
-	mustContain(t, screen(m), "[5]", "Optimising")
+	mustContain(t, shot(m), "[5]", "Optimising")
 	m = press(t, m, "0", "left")
-	if m.form.target != 0 {
-		t.Fatalf("target %d", m.form.target)
+	if topOf[form](m).target != 0 {
+		t.Fatalf("target %d", topOf[form](m).target)
 	}
 }
 
@@ -95,10 +95,10 @@ func TestFormCreatesAndOpens(t *testing.T) {
 	m = press(t, m, "tab")
 	m = typeText(t, m, "Lee")
 	m = press(t, m, "tab", "space", "tab", "tab", "4", "enter") // MAS only, target 4
-	if m.screen != screenQuestionnaire {
-		t.Fatalf("not opened:\n%s", screen(m))
+	if !on[questionnaire](m) {
+		t.Fatalf("not opened:\n%s", shot(m))
 	}
-	list, _ := m.c.store.List(context.Background())
+	list, _ := m.c.db.st.List(context.Background())
 	if len(list) != 1 {
 		t.Fatalf("%d assessments", len(list))
 	}
@@ -110,22 +110,22 @@ func TestFormCreatesAndOpens(t *testing.T) {
 	if fw, q := current(m); fw != mas || q != "3.1.q1" {
 		t.Fatalf("opened at %s %s", fw, q)
 	}
-	mustContain(t, screen(m), "Acme 2026", "[MAS TRM]", "target 4")
+	mustContain(t, shot(m), "Acme 2026", "[MAS TRM]", "target 4")
 }
 
 func TestFormEscCancels(t *testing.T) {
 	m := formTest(t)
 	m = typeText(t, m, "half")
 	m = press(t, m, "esc")
-	if m.screen != screenHome {
+	if !on[home](m) {
 		t.Fatal("esc did not cancel")
 	}
-	list, _ := m.c.store.List(context.Background())
+	list, _ := m.c.db.st.List(context.Background())
 	if len(list) != 0 {
 		t.Fatal("esc created something")
 	}
 	m = press(t, m, "n")
-	if m.form.inputs[fieldName].Value() != "" {
+	if topOf[form](m).inputs[fieldName].Value() != "" {
 		t.Fatal("the form kept old input")
 	}
 	if _, quit := pressQuit(t, m, "ctrl+c"); !quit {

@@ -79,7 +79,7 @@ func keyMsg(s string) tea.KeyPressMsg {
 		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"space": tea.KeySpace,
+		"space": tea.KeySpace, "delete": tea.KeyDelete,
 	}
 	var mod tea.KeyMod
 	name := s
@@ -181,8 +181,8 @@ func pressQuit(t testing.TB, m Model, k string) (Model, bool) {
 	return runQ(t, m, cmd, 0)
 }
 
-// screen is the view as plain text.
-func screen(m Model) string { return ansi.Strip(m.View().Content) }
+// shot is the view as plain text.
+func shot(m Model) string { return ansi.Strip(m.View().Content) }
 
 // checkFrame fails unless the view has exactly h lines of at most w cells.
 func checkFrame(t testing.TB, m Model, w, h int) {
@@ -231,10 +231,64 @@ func stored(t testing.TB, st *store.Store, id, fw, q string) model.Answer {
 
 // current is the active framework and question of the questionnaire.
 func current(m Model) (string, string) {
-	v := m.quest.active()
+	v := m.sess.active()
 	if v == nil {
 		return "", ""
 	}
 	k := v.key()
 	return k.Framework, k.Question
+}
+
+// on reports whether a screen of type T is in front.
+func on[T screen](m Model) bool {
+	_, ok := m.top().(T)
+	return ok
+}
+
+// topOf is the screen in front as a T (the zero T if it is not one).
+func topOf[T screen](m Model) T {
+	s, _ := m.top().(T)
+	return s
+}
+
+// quest is the questionnaire in front.
+func quest(m Model) questionnaire { return topOf[questionnaire](m) }
+
+// modalIs reports whether the questionnaire in front has a T open.
+func modalIs[T qModal](m Model) bool {
+	_, ok := quest(m).modal.(T)
+	return ok
+}
+
+// modalOf is the questionnaire's open modal as a T.
+func modalOf[T qModal](m Model) T {
+	x, _ := quest(m).modal.(T)
+	return x
+}
+
+// relatedOpen reports whether the related questions are open, asking to
+// copy or not.
+func relatedOpen(m Model, copying bool) bool {
+	r, ok := quest(m).modal.(relatedModal)
+	return ok && (r.plan != nil) == copying
+}
+
+// noteText is the text in the open note editor.
+func noteText(m Model) string { return modalOf[noteModal](m).ed.Value() }
+
+// openForm is the new-assessment form, focused.
+func openForm(m Model) form {
+	f, _ := newForm(m.c).Init()
+	return f
+}
+
+// asked is how many questions of a shipped framework are asked (retired ones
+// are not), so tests do not break when the questionnaire grows.
+func asked(t testing.TB, fw string) int {
+	t.Helper()
+	f, ok := testCatalog(t).Framework(fw)
+	if !ok {
+		t.Fatalf("no framework %s", fw)
+	}
+	return len(f.Questions())
 }

@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,284 +12,423 @@ import (
 
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/report"
+	"github.com/assaytui/assay/tui/cells"
 )
 
-// homeMode is what the home screen's keys do at the moment.
-type homeMode int
+// homeAsk is the question the list's modal asks.
+type homeAsk int
 
 const (
-	homeList homeMode = iota
-	homeRename
-	homeDuplicate
-	homeDelete
-	homeExport
+	askNone homeAsk = iota
+	askRename
+	askDuplicate
+	askExport
+	askDelete
 )
 
-// home is the assessments list.
+// pathLimit is the longest export path the prompt takes (PATH_MAX).
+const pathLimit = 4096
+
+// home is the assessments list. It draws only the rows on screen and
+// filters by name, organisation or ID, so ten thousand assessments cost no
+// more per key than ten.
 type home struct {
 	c             *common
 	width, height int
 
 	list     []model.Summary
+	hay      []string // per assessment: name, organisation and ID, lower case, for the filter
+	shown    []int    // the assessments that pass the filter, indexes into list
 	loaded   bool
-	sel      int
+	sel      int    // index into shown
 	selectID string // select this assessment once the list is reloaded
 
-	mode      homeMode
-	target    model.Summary // the assessment a prompt is about
-	input     lineInput
-	inputErr  string
-	formats   []string
-	format    int
-	overwrite string // a path that exists; enter again replaces it
+	filter    lineInput
+	filtering bool // the filter has the keys
 
-	status    string
-	statusErr bool
+	ask     homeAsk
+	target  model.Summary // the assessment asked about
+	prompt  prompt        // rename, duplicate, export path
+	confirm confirm       // delete
+	formats []string
+	format  int
+	replace string            // an export path that exists: enter again replaces it
+	typed   map[string]string // text typed into a prompt whose action failed, offered again
 }
 
 func newHome(c *common) home {
-	h := home{c: c, formats: report.Formats()}
-	h.input = newLineInput(0)
-	h.input.SetStyles(c.styles.Input)
+	h := home{c: c, formats: report.Formats(), typed: map[string]string{}}
+	h.filter = newLineInput(200)
+	h.filter.Prompt = "Filter: "
+	h.filter.Placeholder = "name, organisation or ID"
+	h.filter.SetStyles(c.styles.Input)
 	return h
 }
 
-func (h *home) applyStyles() { h.input.SetStyles(h.c.styles.Input) }
+func (h home) Title() string { return "assessments" }
 
-func (h home) reload() (home, tea.Cmd) { return h, loadSummaries(h.c) }
-
-func (h home) selected() (model.Summary, bool) {
-	if h.sel < 0 || h.sel >= len(h.list) {
-		return model.Summary{}, false
+func (h home) Keys() help.KeyMap {
+	k := h.c.keys
+	switch {
+	case h.ask == askRename || h.ask == askDuplicate:
+		return k.Prompt
+	case h.ask == askExport:
+		return k.Export
+	case h.ask == askDelete:
+		return k.Confirm
+	case h.filtering:
+		return k.Filter
 	}
-	return h.list[h.sel], true
+	return k.Home
 }
 
-func (h home) Update(msg tea.Msg) (home, tea.Cmd) {
+func (h home) selected() (model.Summary, bool) {
+	if h.sel < 0 || h.sel >= len(h.shown) {
+		return model.Summary{}, false
+	}
+	return h.list[h.shown[h.sel]], true
+}
+
+// refilter applies the filter, keeping the selection where it can.
+func (h *home) refilter(keepID string) {
+	words := strings.Fields(strings.ToLower(h.filter.Value()))
+	h.shown = h.shown[:0]
+	for i, hay := range h.hay {
+		all := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			h.shown = append(h.shown, i)
+		}
+	}
+	h.sel = clamp(h.sel, 0, len(h.shown)-1)
+	for i, j := range h.shown {
+		if h.list[j].Assessment.ID == keepID {
+			h.sel = i
+		}
+	}
+}
+
+func (h home) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		h.width, h.height = msg.Width, msg.Height
-		h.input.SetWidth(max(msg.Width-width(h.input.Prompt)-2, 10))
-		return h, nil
+		h.filter.SetWidth(max(msg.Width-cells.Width(h.filter.Prompt)-2, 10))
+		h.prompt.resize(msg.Width)
+	case restyledMsg:
+		h.filter.SetStyles(h.c.styles.Input)
+		h.prompt.input.SetStyles(h.c.styles.Input)
+	case revealMsg:
+		return h, h.c.db.summaries()
 	case summariesMsg:
 		if msg.err != nil {
-			h.status, h.statusErr = "cannot read the assessments: "+inert(msg.err.Error()), true
-			return h, nil
+			return h, sayErr("cannot read the assessments: " + cells.Inert(msg.err.Error()))
 		}
-		prev := ""
-		if s, ok := h.selected(); ok {
-			prev = s.Assessment.ID
-		}
-		h.list, h.loaded = msg.list, true
-		want := h.selectID
-		if want == "" {
-			want = prev
+		keep := h.selectID
+		if s, ok := h.selected(); ok && keep == "" {
+			keep = s.Assessment.ID
 		}
 		h.selectID = ""
-		h.sel = clamp(h.sel, 0, len(h.list)-1)
+		h.list, h.loaded = msg.list, true
+		h.hay = make([]string, len(h.list))
 		for i, s := range h.list {
-			if s.Assessment.ID == want {
-				h.sel = i
-			}
+			a := s.Assessment
+			h.hay[i] = strings.ToLower(a.Name + "\x00" + a.Organisation + "\x00" + a.ID)
 		}
-		return h, nil
+		h.refilter(keep)
 	case renamedMsg:
 		if msg.err != nil {
-			h.status, h.statusErr = "rename failed: "+inert(msg.err.Error()), true
-			return h, nil
+			h.typed["rename:"+msg.id] = msg.name
+			return h, sayErr("rename failed: " + cells.Inert(msg.err.Error()) + "; r offers the name again")
 		}
-		h.status, h.statusErr = "renamed to "+quote(msg.name), false
-		return h.reload()
+		delete(h.typed, "rename:"+msg.id)
+		return h, tea.Batch(say("renamed to "+quote(msg.name)), h.c.db.summaries())
 	case duplicatedMsg:
 		if msg.err != nil {
-			h.status, h.statusErr = "copy failed: "+inert(msg.err.Error()), true
-			return h, nil
+			h.typed["duplicate"] = msg.name
+			return h, sayErr("copy failed: " + cells.Inert(msg.err.Error()))
 		}
-		h.status, h.statusErr = "copied as "+quote(msg.a.Name), false
+		delete(h.typed, "duplicate")
 		h.selectID = msg.a.ID
-		return h.reload()
+		return h, tea.Batch(say("copied as "+quote(msg.a.Name)), h.c.db.summaries())
+	case createdMsg:
+		if msg.err == nil {
+			h.selectID = msg.a.ID
+		}
 	case deletedMsg:
 		if msg.err != nil {
-			h.status, h.statusErr = "delete failed: "+inert(msg.err.Error()), true
-			return h, nil
+			return h, sayErr("delete failed: " + cells.Inert(msg.err.Error()))
 		}
-		h.status, h.statusErr = "deleted "+quote(msg.name), false
-		return h.reload()
+		return h, tea.Batch(say("deleted "+quote(msg.name)), h.c.db.summaries())
 	case exportedMsg:
-		if msg.err != nil {
-			h.status, h.statusErr = "export failed: "+inert(msg.err.Error()), true
-			return h, nil
-		}
-		h.status, h.statusErr = "wrote "+inert(msg.path), false
-		return h, nil
+		return h.exported(msg)
 	case tea.PasteMsg:
-		if h.mode == homeRename || h.mode == homeDuplicate || h.mode == homeExport {
-			var cmd tea.Cmd
-			h.input, cmd = h.input.Update(msg)
-			return h, cmd
-		}
+		return h.updateInput(msg)
 	case tea.KeyPressMsg:
 		return h.updateKey(msg)
 	}
 	return h, nil
 }
 
-func (h home) updateKey(msg tea.KeyPressMsg) (home, tea.Cmd) {
-	k := h.c.keys
-	if h.statusErr {
-		h.status, h.statusErr = "", false
-	}
-	switch h.mode {
-	case homeDelete:
-		switch {
-		case key.Matches(msg, k.Confirm.Quit):
-			return h, send(quitMsg{})
-		case key.Matches(msg, k.Confirm.Yes):
-			h.mode = homeList
-			a := h.target.Assessment
-			h.status, h.statusErr = "deleting "+quote(a.Name)+"…", false
-			return h, deleteAssessment(h.c, a.ID, a.Name)
-		case key.Matches(msg, k.Confirm.No):
-			h.mode = homeList
-			h.status = "kept " + quote(h.target.Assessment.Name)
+// updateInput passes a key or paste to the modal or the filter.
+func (h home) updateInput(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	var out outcome
+	switch h.ask {
+	case askRename, askDuplicate, askExport:
+		if k, ok := msg.(tea.KeyPressMsg); ok && h.ask == askExport && key.Matches(k, h.c.keys.Export.Format) {
+			return h.nextFormat(k.String() == "shift+tab"), nil
+		}
+		h.prompt, out, cmd = h.prompt.Update(msg)
+		if h.ask == askExport && out == stay {
+			h.replace = ""
+		}
+	case askDelete:
+		h.confirm, out = h.confirm.Update(msg)
+	default:
+		if h.filtering {
+			return h.updateFilter(msg)
 		}
 		return h, nil
-	case homeRename, homeDuplicate:
-		switch {
-		case key.Matches(msg, k.Prompt.Quit):
-			return h, send(quitMsg{})
-		case key.Matches(msg, k.Prompt.Cancel):
-			h.mode = homeList
-			h.input.Blur()
-			return h, nil
-		case key.Matches(msg, k.Prompt.Accept):
-			name := strings.TrimSpace(h.input.Value())
-			if name == "" {
-				h.inputErr = "a name is required"
-				return h, nil
-			}
-			mode := h.mode
-			h.mode = homeList
-			h.input.Blur()
-			if mode == homeRename {
-				return h, renameAssessment(h.c, h.target.Assessment.ID, name)
-			}
-			return h, duplicateAssessment(h.c, h.target.Assessment.ID, name)
-		}
-		var cmd tea.Cmd
-		h.input, cmd = h.input.Update(msg)
-		h.inputErr = ""
-		return h, cmd
-	case homeExport:
-		switch {
-		case key.Matches(msg, k.Export.Quit):
-			return h, send(quitMsg{})
-		case key.Matches(msg, k.Export.Cancel):
-			h.mode = homeList
-			h.input.Blur()
-			return h, nil
-		case key.Matches(msg, k.Export.Format):
-			old := h.formats[h.format]
-			if msg.String() == "shift+tab" {
-				h.format = (h.format + len(h.formats) - 1) % len(h.formats)
-			} else {
-				h.format = (h.format + 1) % len(h.formats)
-			}
-			if p := h.input.Value(); strings.HasSuffix(p, "."+old) {
-				h.input.SetValue(strings.TrimSuffix(p, "."+old) + "." + h.formats[h.format])
-				h.input.CursorEnd()
-			}
-			h.overwrite, h.inputErr = "", ""
-			return h, nil
-		case key.Matches(msg, k.Export.Accept):
-			path := expandHome(strings.TrimSpace(h.input.Value()))
-			if path == "" {
-				h.inputErr = "type where to write the file"
-				return h, nil
-			}
-			if st, err := os.Stat(path); err == nil {
-				if st.IsDir() {
-					h.inputErr = "that is a folder; add a file name"
-					return h, nil
-				}
-				if h.overwrite != path {
-					h.overwrite = path
-					h.inputErr = "the file exists: enter again replaces it"
-					return h, nil
-				}
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				h.inputErr = inert(err.Error())
-				return h, nil
-			}
-			h.mode = homeList
-			h.input.Blur()
-			h.status, h.statusErr = "writing "+inert(path)+"…", false
-			return h, exportAssessment(h.c, h.target.Assessment.ID, h.formats[h.format], path)
-		}
-		var cmd tea.Cmd
-		h.input, cmd = h.input.Update(msg)
-		h.overwrite, h.inputErr = "", ""
-		return h, cmd
 	}
+	switch out {
+	case quitting:
+		return h, send(quitMsg{}) // leave saves what was typed
+	case cancelled:
+		if h.ask == askDelete {
+			cmd = say("kept " + quote(h.target.Assessment.Name))
+		}
+		h.ask = askNone
+	case accepted:
+		return h.act()
+	}
+	return h, cmd
+}
 
-	kh := k.Home
+func (h home) updateFilter(msg tea.Msg) (screen, tea.Cmd) {
+	k := h.c.keys.Filter
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(km, k.Quit):
+			return h, send(quitMsg{})
+		case key.Matches(km, k.Accept):
+			h.filtering = false
+			h.filter.Blur()
+			return h, nil
+		case key.Matches(km, k.Cancel):
+			return h.clearFilter(), nil
+		}
+	}
+	keep := ""
+	if s, ok := h.selected(); ok {
+		keep = s.Assessment.ID
+	}
+	var cmd tea.Cmd
+	before := h.filter.Value()
+	h.filter, cmd = h.filter.Update(msg)
+	if h.filter.Value() != before {
+		h.refilter(keep)
+	}
+	return h, cmd
+}
+
+func (h home) clearFilter() home {
+	keep := ""
+	if s, ok := h.selected(); ok {
+		keep = s.Assessment.ID
+	}
+	h.filtering = false
+	h.filter.Blur()
+	h.filter.SetValue("")
+	h.refilter(keep)
+	return h
+}
+
+// act does what the modal was accepted for.
+func (h home) act() (screen, tea.Cmd) {
+	a := h.target.Assessment
+	ask := h.ask
+	h.ask = askNone
+	switch ask {
+	case askRename:
+		return h, h.c.db.rename(a.ID, strings.TrimSpace(h.prompt.value()))
+	case askDuplicate:
+		return h, h.c.db.duplicate(a.ID, strings.TrimSpace(h.prompt.value()))
+	case askDelete:
+		return h, tea.Batch(say("deleting "+quote(a.Name)+"…"), h.c.db.remove(a.ID, a.Name))
+	case askExport:
+		path := expandHome(strings.TrimSpace(h.prompt.value()))
+		if path == "" {
+			h.ask, h.prompt.problem = askExport, "type where to write the file"
+			return h, nil
+		}
+		overwrite := h.replace == path
+		return h, tea.Batch(say("writing "+cells.Inert(path)+"…"), h.c.db.export(a.ID, h.formats[h.format], path, overwrite))
+	}
+	return h, nil
+}
+
+// leave saves a name typed into the rename or duplicate prompt when the app quits.
+func (h home) leave() (screen, tea.Cmd) {
+	if h.ask != askRename && h.ask != askDuplicate {
+		return h, nil
+	}
+	if v, ok := h.prompt.valid(); !ok || (h.ask == askRename && strings.TrimSpace(v) == h.target.Assessment.Name) {
+		h.ask = askNone
+		return h, nil
+	}
+	return h.act()
+}
+
+func (h home) exported(msg exportedMsg) (screen, tea.Cmd) {
+	switch {
+	case msg.exists:
+		// Ask again, with what was typed: enter replaces the file.
+		if s, ok := h.find(msg.id); ok {
+			h = h.askExport(s, msg.path)
+			h.format = max(indexOf(h.formats, msg.format), 0)
+			h.replace = msg.path
+			h.prompt.problem = "the file exists: enter again replaces it"
+		}
+		return h, nil
+	case msg.err != nil:
+		if s, ok := h.find(msg.id); ok && h.ask == askNone {
+			h = h.askExport(s, msg.path)
+			h.format = max(indexOf(h.formats, msg.format), 0)
+			h.prompt.problem = "not written: " + cells.Inert(msg.err.Error())
+		}
+		return h, sayErr("export failed: " + cells.Inert(msg.err.Error()))
+	}
+	return h, say("wrote " + cells.Inert(msg.path))
+}
+
+func (h home) find(id string) (model.Summary, bool) {
+	for _, s := range h.list {
+		if s.Assessment.ID == id {
+			return s, true
+		}
+	}
+	return model.Summary{}, false
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func (h home) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	if h.ask != askNone || h.filtering {
+		return h.updateInput(msg)
+	}
+	kh := h.c.keys.Home
 	switch {
 	case key.Matches(msg, kh.Quit):
 		return h, send(quitMsg{})
 	case key.Matches(msg, kh.Help):
-		return h, send(showHelpMsg{})
+		return h, send(helpMsg{})
 	case key.Matches(msg, kh.New):
-		return h, send(showFormMsg{})
+		f, cmd := newForm(h.c).Init()
+		return h, tea.Batch(cmd, push(f))
+	case key.Matches(msg, kh.Filter):
+		h.filtering = true
+		return h, h.filter.Focus()
+	case msg.String() == "esc" && h.filter.Value() != "":
+		return h.clearFilter(), nil
 	case key.Matches(msg, kh.Up):
-		h.sel = clamp(h.sel-1, 0, len(h.list)-1)
+		h.sel = clamp(h.sel-1, 0, len(h.shown)-1)
 		return h, nil
 	case key.Matches(msg, kh.Down):
-		h.sel = clamp(h.sel+1, 0, len(h.list)-1)
+		h.sel = clamp(h.sel+1, 0, len(h.shown)-1)
 		return h, nil
 	}
 	s, ok := h.selected()
 	if !ok {
 		if key.Matches(msg, kh.Open, kh.Rename, kh.Duplicate, kh.Delete, kh.Export, kh.Dashboard) {
-			h.status, h.statusErr = "no assessment yet: n starts one", false
+			if len(h.list) > 0 {
+				return h, say("no assessment matches the filter: esc clears it")
+			}
+			return h, say("no assessment yet: n starts one")
 		}
 		return h, nil
 	}
+	a := s.Assessment
 	switch {
 	case key.Matches(msg, kh.Open):
-		return h, send(openMsg{id: s.Assessment.ID, then: screenQuestionnaire})
+		return h, send(openMsg{id: a.ID})
 	case key.Matches(msg, kh.Dashboard):
-		return h, send(openMsg{id: s.Assessment.ID, then: screenDashboard})
+		return h, send(openMsg{id: a.ID, dashboard: true})
 	case key.Matches(msg, kh.Rename):
-		return h.prompt(homeRename, s, "New name: ", s.Assessment.Name, nameLimit)
-	case key.Matches(msg, kh.Duplicate):
-		return h.prompt(homeDuplicate, s, "Name of the copy: ", s.Assessment.Name+" (copy)", nameLimit)
-	case key.Matches(msg, kh.Delete):
-		h.mode, h.target = homeDelete, s
-		return h, nil
-	case key.Matches(msg, kh.Export):
-		h.format = 0
-		for i, f := range h.formats {
-			if f == "md" {
-				h.format = i
-			}
+		name := a.Name
+		if t, ok := h.typed["rename:"+a.ID]; ok {
+			name = t
 		}
-		return h.prompt(homeExport, s, "Write to: ", h.defaultExportPath(s.Assessment), pathLimit)
+		h.ask, h.target = askRename, s
+		h.prompt = newPrompt(h.c, h.c.keys.Prompt, "Rename "+quote(a.Name), "New name: ", name, nameLimit, h.width)
+		h.prompt.required = "a name is required"
+	case key.Matches(msg, kh.Duplicate):
+		name := a.Name + " (copy)"
+		if t, ok := h.typed["duplicate"]; ok {
+			name = t
+		}
+		h.ask, h.target = askDuplicate, s
+		h.prompt = newPrompt(h.c, h.c.keys.Prompt, "Duplicate "+quote(a.Name)+" with all its answers, to re-assess from them",
+			"Name of the copy: ", name, nameLimit, h.width)
+		h.prompt.required = "a name is required"
+	case key.Matches(msg, kh.Delete):
+		h.ask, h.target = askDelete, s
+		h.confirm = h.deleteQuestion(s)
+	case key.Matches(msg, kh.Export):
+		h.format = max(indexOf(h.formats, "md"), 0)
+		return h.askExport(s, h.defaultExportPath(a)), nil
 	}
 	return h, nil
 }
 
-// pathLimit is the longest export path the prompt takes (PATH_MAX).
-const pathLimit = 4096
+func (h home) askExport(s model.Summary, path string) home {
+	h.ask, h.target, h.replace = askExport, s, ""
+	h.prompt = newPrompt(h.c, PromptKeys{Accept: h.c.keys.Export.Accept, Cancel: h.c.keys.Export.Cancel, Quit: h.c.keys.Export.Quit},
+		"", "Write to: ", path, pathLimit, h.width)
+	return h
+}
 
-func (h home) prompt(mode homeMode, s model.Summary, prompt, value string, limit int) (home, tea.Cmd) {
-	h.mode, h.target, h.inputErr, h.overwrite = mode, s, "", ""
-	h.input.Reset()
-	h.input.CharLimit = limit
-	h.input.Prompt = prompt
-	h.input.SetWidth(max(h.width-width(prompt)-2, 10))
-	h.input.SetValue(value)
-	h.input.CursorEnd()
-	return h, h.input.Focus()
+func (h home) nextFormat(back bool) home {
+	old := h.formats[h.format]
+	if back {
+		h.format = (h.format + len(h.formats) - 1) % len(h.formats)
+	} else {
+		h.format = (h.format + 1) % len(h.formats)
+	}
+	if p := h.prompt.value(); strings.HasSuffix(p, "."+old) {
+		h.prompt.input.SetValue(strings.TrimSuffix(p, "."+old) + "." + h.formats[h.format])
+		h.prompt.input.CursorEnd()
+	}
+	h.replace, h.prompt.problem = "", ""
+	return h
+}
+
+func (h home) deleteQuestion(s model.Summary) confirm {
+	st := h.c.styles
+	answered := 0
+	var names []string
+	for _, fs := range s.Scores {
+		answered += fs.Answered()
+		names = append(names, cells.Inert(fs.Framework.Name()))
+	}
+	names = append(names, s.Missing...)
+	return confirm{
+		keys: h.c.keys.Confirm,
+		question: []string{fmt.Sprintf("Delete %s? Its %d answers across %s, with their notes, flags and history, will be lost for good.",
+			quote(s.Assessment.Name), answered, strings.Join(names, " and "))},
+		answers: st.Key.Render("y") + " deletes it · " + st.Key.Render("n") + " or " + st.Key.Render("esc") + " keeps it",
+	}
 }
 
 // defaultExportPath is a file named after the assessment, beside the database.
@@ -335,122 +472,4 @@ func expandHome(p string) string {
 		}
 	}
 	return p
-}
-
-func (h home) keyMap() help.KeyMap {
-	switch h.mode {
-	case homeRename, homeDuplicate:
-		return h.c.keys.Prompt
-	case homeExport:
-		return h.c.keys.Export
-	case homeDelete:
-		return h.c.keys.Confirm
-	}
-	return h.c.keys.Home
-}
-
-func (h home) View() string {
-	st := h.c.styles
-	w := h.width
-	count := ""
-	if h.loaded {
-		count = fmt.Sprintf(" (%d)", len(h.list))
-	}
-	header := spread(st.Header.Render("assay")+" · "+st.Title.Render("Assessments"+count), st.Subtle.Render(inert(h.c.dbPath)), w)
-	bodyH := max(h.height-3, 0)
-	dialog := h.dialog(w)
-	listH := max(bodyH-len(dialog), 0)
-	var body []string
-	switch {
-	case !h.loaded:
-		body = []string{"", "  Reading the assessments…"}
-	case len(h.list) == 0:
-		body = []string{"", "  " + truncate("No assessments yet: press n to start one.", max(w-2, 0))}
-	default:
-		body = h.rows(w, listH)
-	}
-	body = block(body, w, listH)
-	body = append(body, dialog...)
-	return frame(st, w, h.height, header, body, h.status, h.statusErr, "", h.c.hint(fmt.Sprint("home", h.mode), h.keyMap(), w))
-}
-
-// rows draws the list, two lines per assessment, scrolled to the selection.
-func (h home) rows(w, height int) []string {
-	st := h.c.styles
-	per := 3
-	visible := max(height/per, 1)
-	first := clamp(h.sel-visible/2, 0, len(h.list)-visible)
-	var out []string
-	for i := first; i < len(h.list) && i < first+visible; i++ {
-		s := h.list[i]
-		a := s.Assessment
-		cursor := "  "
-		if i == h.sel {
-			cursor = "▸ "
-		}
-		name := st.Title.Render(inert(a.Name))
-		if a.Organisation != "" {
-			name += " · " + inert(a.Organisation)
-		}
-		changed := "changed " + a.UpdatedAt.Local().Format("2006-01-02 15:04")
-		var fws []string
-		for _, fs := range s.Scores {
-			fws = append(fws, fmt.Sprintf("%s %s (%d%%)", inert(fs.Framework.Name()), figure(fs.Score), percent(fs.Completion())))
-		}
-		for _, id := range s.Missing {
-			fws = append(fws, inert(id)+" (not loaded)")
-		}
-		done := fmt.Sprintf("%d%% done · id %s", percent(s.Completion()), inert(a.ID))
-		line1 := spread(cursor+name, st.Subtle.Render(changed), w)
-		line2 := spread("  "+"maturity "+strings.Join(fws, " · "), st.Subtle.Render(done), w)
-		if i == h.sel {
-			line1 = st.Selected.Render(fit(ansiStrip(line1), w))
-			line2 = st.Selected.Render(fit(ansiStrip(line2), w))
-		}
-		out = append(out, line1, line2, "")
-	}
-	return out
-}
-
-// dialog is the prompt or confirmation under the list, if one is open.
-func (h home) dialog(w int) []string {
-	st := h.c.styles
-	a := h.target.Assessment
-	var out []string
-	switch h.mode {
-	case homeRename:
-		out = append(out, st.Label.Render(truncate("Rename "+quote(a.Name), w)), fit(h.input.View(), w))
-	case homeDuplicate:
-		out = append(out, st.Label.Render(truncate("Duplicate "+quote(a.Name)+" with all its answers, to re-assess from them", w)), fit(h.input.View(), w))
-	case homeExport:
-		var fs []string
-		for i, f := range h.formats {
-			if i == h.format {
-				fs = append(fs, st.TabActive.Render("["+f+"]"))
-			} else {
-				fs = append(fs, " "+f+" ")
-			}
-		}
-		out = append(out, truncate(st.Label.Render("Export "+quote(a.Name)+" as ")+strings.Join(fs, " ")+st.Subtle.Render("  (tab changes)"), w), fit(h.input.View(), w))
-	case homeDelete:
-		answered := 0
-		var names []string
-		for _, fs := range h.target.Scores {
-			answered += fs.Answered()
-			names = append(names, inert(fs.Framework.Name()))
-		}
-		names = append(names, h.target.Missing...)
-		what := fmt.Sprintf("Delete %s? Its %d answers across %s, with their notes, flags and history, will be lost for good.",
-			quote(a.Name), answered, strings.Join(names, " and "))
-		for _, l := range wrap(what, w) {
-			out = append(out, st.Error.Render(l))
-		}
-		out = append(out, st.Key.Render("y")+" deletes it · "+st.Key.Render("n")+" or "+st.Key.Render("esc")+" keeps it")
-	default:
-		return nil
-	}
-	if h.inputErr != "" {
-		out = append(out, st.Error.Render(truncate(h.inputErr, w)))
-	}
-	return append([]string{strings.Repeat("─", max(w, 0))}, out...)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/questionnaires"
 	"github.com/assaytui/assay/store"
+	"github.com/assaytui/assay/tui/cells"
 )
 
 // Hostile and odd input (issue 7): text is stored as typed and drawn inert;
@@ -90,7 +91,7 @@ func checkInert(t testing.TB, what, view, placeholder string) {
 	}
 	for i, r := range view {
 		if r != 0x1b && r != '\n' && unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' ||
-			r >= standIn && r <= standInLast {
+			cells.IsStandIn(r) {
 			t.Fatalf("%s: raw %U at byte %d of the view: %q", what, r, i, view)
 		}
 	}
@@ -172,10 +173,10 @@ func TestHostileNamesStoredAsTypedShownInert(t *testing.T) {
 		return p.View().Content
 	}())
 	m = press(t, m, "enter", "enter", "enter", "enter", "enter")
-	if m.screen != screenQuestionnaire {
-		t.Fatalf("not created:\n%s", screen(m))
+	if !on[questionnaire](m) {
+		t.Fatalf("not created:\n%s", shot(m))
 	}
-	a, err := st.Get(context.Background(), m.quest.id)
+	a, err := st.Get(context.Background(), m.sess.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func TestHostileNamesStoredAsTypedShownInert(t *testing.T) {
 			out["home "+k] = h.View().Content
 			out["rename "+k] = press(t, h, "r").View().Content
 			out["duplicate "+k] = press(t, h, "c").View().Content
-			out["delete "+k] = press(t, h, "x").View().Content
+			out["delete "+k] = press(t, h, "D").View().Content
 			q := press(t, h, "enter")
 			out["questionnaire "+k] = q.View().Content
 			out["dashboard "+k] = press(t, q, "d").View().Content
@@ -245,7 +246,7 @@ func TestHostileFindQuery(t *testing.T) {
 		m = press(t, m, "/")
 		m = update(t, m, tea.PasteMsg{Content: query})
 		finding := m.View().Content
-		if got := m.quest.find.Value(); got != asLine(query) {
+		if got := modalOf[finder](m).input.Value(); got != asLine(query) {
 			t.Fatalf("query %q", got)
 		}
 		m = press(t, m, "enter")
@@ -256,45 +257,6 @@ func TestHostileFindQuery(t *testing.T) {
 	checkInert(t, "find", hf, pf)
 	checkInert(t, "no match", hs, ps)
 	mustContain(t, ansi.Strip(hs), "no clause matches “�[31mred")
-}
-
-// TestSanitizedWidthsAgree: whatever inert draws measures the same under
-// grapheme clustering (the layout) and wcwidth (terminals without Unicode
-// mode 2027, tmux among them, and Bubble Tea's renderer there).
-func TestSanitizedWidthsAgree(t *testing.T) {
-	for _, s := range []string{
-		"family 👨‍👩‍👧 flag 🇯🇵 rainbow 🏳️‍🌈 thumbs 👍🏽 heart ❤️ keycap 1️⃣ coder 👩🏽‍💻 lone 🇯 x",
-		"日本語のテキスト 한국어 각 中文", "שלום עולם مرحبا بالعالم", "नमस्ते दुनिया किताब", "e\u0301 Z̤͔ͧ̑̓", hostile,
-	} {
-		got := inert(s)
-		if g, w := ansi.StringWidth(got), ansi.StringWidthWc(got); g != w {
-			t.Errorf("inert(%q) = %q: %d cells by graphemes, %d by wcwidth", s, got, g, w)
-		}
-		if inert(got) != got {
-			t.Errorf("inert is not idempotent on %q", s)
-		}
-	}
-	// What is kept: the emoji themselves, CJK and RTL letters as they are.
-	mustContain(t, inert("👨‍👩‍👧 🇯🇵 日本 שלום مرحبا"), "👨", "👩", "👧", "🇯🇵", "日本 שלום مرحبا")
-}
-
-// TestEditableRoundTrip: a one-line input gives back what was put in, every
-// byte of it, but line breaks (spaces).
-func TestEditableRoundTrip(t *testing.T) {
-	for _, s := range []string{"", "plain", hostile, "bad\xff\xc0 utf8", "\t\x00\x7f\u0085\u009f", "日本 👨‍👩‍👧 שלום", "a\r\nb\nc\rd"} {
-		if got := typed(editable(s)); got != asLine(s) {
-			t.Errorf("typed(editable(%q)) = %q", s, got)
-		}
-		for _, r := range editable(s) {
-			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
-				t.Errorf("editable(%q) keeps %U for the input to drop", s, r)
-			}
-		}
-	}
-	// Private-use stand-ins typed literally cannot be told from ours: "�".
-	if got := typed(editable("\U0010fe1b")); got != "�" {
-		t.Errorf("a literal stand-in came back as %q", got)
-	}
 }
 
 // note100KB is a 100 KB note with paragraphs (see bench_test.go).
@@ -317,31 +279,31 @@ func TestLongNote(t *testing.T) {
 		w, h := s[0], s[1]
 		m := newTest(t, st, a.ID, w, h)
 		checkFrame(t, m, w, h)
-		v := screen(m)
+		v := shot(m)
 		mustContain(t, v, "Note  The warehouse register lists 412 items", "…")
 		if strings.Count(v, "warehouse register") > 4 {
 			t.Fatalf("%d×%d: the preview is not cut:\n%s", w, h, v)
 		}
 		m = press(t, m, "e")
-		if !m.quest.editing() || m.quest.note.Value() != note {
+		if !modalIs[noteModal](m) || noteText(m) != note {
 			t.Fatalf("%d×%d: the editor did not open with the note", w, h)
 		}
 		checkFrame(t, m, w, h)
-		mustContain(t, screen(m), "esc saves it", "see annex B")
+		mustContain(t, shot(m), "esc saves it", "see annex B")
 		start := time.Now()
 		m, _ = m.update(tea.KeyPressMsg{Code: 'x', Text: "x"})
 		_ = m.View()
 		if d := time.Since(start); d > 100*time.Millisecond {
 			t.Errorf("%d×%d: a key press in a 100 KB note took %v", w, h, d)
 		}
-		if got := m.quest.note.Value(); got != note+"x" {
+		if got := noteText(m); got != note+"x" {
 			t.Fatalf("%d×%d: typed at the end: ...%q", w, h, got[len(got)-20:])
 		}
 		m = press(t, m, "ctrl+home", "y")
-		if got := m.quest.note.Value(); got != "y"+note+"x" {
+		if got := noteText(m); got != "y"+note+"x" {
 			t.Fatalf("%d×%d: typed at the start: %q...", w, h, got[:20])
 		}
-		mustContain(t, screen(m), "┃ yThe warehouse register")
+		mustContain(t, shot(m), "┃ yThe warehouse register")
 		checkFrame(t, m, w, h)
 	}
 }
@@ -375,7 +337,7 @@ func TestLargePaste(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("the paste took %v", d)
 	}
-	if got := m.quest.note.Value(); got != asNote(block) {
+	if got := noteText(m); got != asNote(block) {
 		t.Fatalf("the editor holds %d bytes, want %d", len(got), len(asNote(block)))
 	}
 	checkFrame(t, m, 80, 24)
@@ -393,20 +355,20 @@ func TestLargePaste(t *testing.T) {
 	}
 	m = press(t, m, "/")
 	m = update(t, m, tea.PasteMsg{Content: block})
-	oneLine("find", m.quest.find.Value(), findLimit)
+	oneLine("find", modalOf[finder](m).input.Value(), findLimit)
 	checkFrame(t, m, 80, 24)
 	m = press(t, m, "esc", "n", "ctrl+u")
 	m = update(t, m, tea.PasteMsg{Content: block})
-	oneLine("N/A reason", m.quest.reason.Value(), reasonLimit)
+	oneLine("N/A reason", modalOf[reasonModal](m).p.value(), reasonLimit)
 	checkFrame(t, m, 80, 24)
 	m = press(t, m, "esc", "esc")
-	if m.screen != screenHome {
-		t.Fatalf("not home:\n%s", screen(m))
+	if !on[home](m) {
+		t.Fatalf("not home:\n%s", shot(m))
 	}
 	for _, k := range []string{"r", "c"} {
 		m = press(t, m, k, "ctrl+u")
 		m = update(t, m, tea.PasteMsg{Content: block})
-		oneLine(k, m.home.input.Value(), nameLimit)
+		oneLine(k, topOf[home](m).prompt.value(), nameLimit)
 		checkFrame(t, m, 80, 24)
 		m = press(t, m, "esc")
 	}
@@ -418,7 +380,7 @@ func TestLargePaste(t *testing.T) {
 	}
 	m = press(t, m, "n")
 	m = update(t, m, tea.PasteMsg{Content: block})
-	oneLine("form name", m.form.inputs[fieldName].Value(), nameLimit)
+	oneLine("form name", topOf[form](m).inputs[fieldName].Value(), nameLimit)
 	checkFrame(t, m, 80, 24)
 }
 
@@ -515,8 +477,8 @@ func TestWideTextKeepsLayout(t *testing.T) {
 			}
 		}
 		// The odd text is on screen, not replaced.
-		mustContain(t, screen(odd["questionnaire"]), "👨", "家族", "שלום", "مرحبا")
-		mustContain(t, screen(odd["note editor"]), "日本語")
+		mustContain(t, shot(odd["questionnaire"]), "👨", "家族", "שלום", "مرحبا")
+		mustContain(t, shot(odd["note editor"]), "日本語")
 	}
 }
 
@@ -572,7 +534,7 @@ func TestResizeStorm(t *testing.T) {
 			case 0:
 				m, _ = m.update(keyMsg(keys[rng.IntN(len(keys))]))
 			case 1:
-				if m.screen == screenQuestionnaire && m.quest.mode != qBrowse || m.home.mode != homeList {
+				if on[questionnaire](m) && quest(m).modal != nil || topOf[home](m).ask != askNone {
 					m, _ = m.update(tea.PasteMsg{Content: wide + "\n" + hostile})
 				}
 			}
@@ -584,7 +546,7 @@ func TestResizeStorm(t *testing.T) {
 				t.Fatalf("%s, step %d, %d×%d: %d lines", name, n, w, h, len(lines))
 			}
 			for i, l := range lines {
-				if lw := width(l); lw > w {
+				if lw := cells.Width(l); lw > w {
 					t.Fatalf("%s, step %d, %d×%d: line %d is %d cells: %q", name, n, w, h, i, lw, ansi.Strip(l))
 				}
 			}

@@ -2,259 +2,253 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+
+	"github.com/assaytui/assay/tui/noteeditor"
 )
 
-// KeyMap is every key binding of the TUI, one group per screen or mode. Each
-// group implements help.KeyMap: the `?` screen and the one-line hint at the
-// bottom are generated from it, never written by hand.
+// KeyMap is every key binding of the TUI, one group per screen, tab or
+// modal. Each group implements help.KeyMap: the footer and the `?` page are
+// generated from the group of what is in front, never written by hand. By
+// convention the last two bindings of a ShortHelp are the ones the footer
+// keeps at every width.
 type KeyMap struct {
+	Quit          key.Binding // the keys that quit from anywhere, even behind "Enlarge the window"
 	Home          HomeKeys
+	Filter        PromptKeys
 	Prompt        PromptKeys
 	Export        ExportKeys
 	Confirm       ConfirmKeys
 	Form          FormKeys
 	Questionnaire QuestionnaireKeys
 	Note          NoteKeys
-	Editor        EditorKeys
+	Editor        noteeditor.Keys
 	Reason        PromptKeys
 	Find          FindKeys
 	Related       RelatedKeys
 	Copy          ConfirmKeys
+	Conflict      ConflictKeys
 	Dashboard     DashboardKeys
-	Differences   DifferencesKeys
+	Themes        DifferencesKeys
+	Profile       ProfileKeys
 	Drill         DrillKeys
 	Help          HelpKeys
 }
 
+func bind(keys []string, help, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+func keys(k ...string) []string { return k }
+
 // DefaultKeyMap is the key map the TUI uses.
 func DefaultKeyMap() KeyMap {
-	quit := key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit"))
-	help := key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys"))
+	quit := bind(keys("q", "ctrl+c"), "q", "quit")
+	ctrlC := bind(keys("ctrl+c"), "ctrl+c", "quit")
+	saveQuit := bind(keys("ctrl+c"), "ctrl+c", "save and quit")
+	help := bind(keys("?"), "?", "all keys")
+	up := bind(keys("up", "k"), "↑/k", "up")
+	down := bind(keys("down", "j"), "↓/j", "down")
+	pgUp := bind(keys("pgup"), "pgup", "page up")
+	pgDown := bind(keys("pgdown"), "pgdn", "page down")
+	back := bind(keys("esc"), "esc", "back")
 	return KeyMap{
+		Quit: quit,
 		Home: HomeKeys{
-			Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-			Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-			Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open/resume")),
-			New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
-			Rename:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
-			Duplicate: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "duplicate")),
-			Delete:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
-			Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
-			Dashboard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dashboard")),
-			Help:      help,
-			Quit:      quit,
+			Up: up, Down: down,
+			Open:      bind(keys("enter"), "enter", "open/resume"),
+			New:       bind(keys("n"), "n", "new"),
+			Filter:    bind(keys("/"), "/", "filter"),
+			Rename:    bind(keys("r"), "r", "rename"),
+			Duplicate: bind(keys("c"), "c", "duplicate"),
+			Delete:    bind(keys("D", "delete"), "D", "delete"),
+			Export:    bind(keys("e"), "e", "export"),
+			Dashboard: bind(keys("d"), "d", "dashboard"),
+			Help:      help, Quit: quit,
+		},
+		Filter: PromptKeys{
+			Accept: bind(keys("enter", "down"), "enter", "to the list"),
+			Cancel: bind(keys("esc"), "esc", "clear the filter"),
+			Quit:   ctrlC,
 		},
 		Prompt: PromptKeys{
-			Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok")),
-			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Accept: bind(keys("enter"), "enter", "ok"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   saveQuit,
 		},
 		Export: ExportKeys{
-			Format: key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "format")),
-			Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
-			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Format: bind(keys("tab", "shift+tab"), "tab", "format"),
+			Accept: bind(keys("enter"), "enter", "write"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   ctrlC,
 		},
 		Confirm: ConfirmKeys{
-			Yes:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, delete")),
-			No:   key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no, keep it")),
-			Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Yes:  bind(keys("y"), "y", "yes, delete"),
+			No:   bind(keys("n", "esc"), "n/esc", "no, keep it"),
+			Quit: ctrlC,
 		},
 		Form: FormKeys{
-			Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "next field")),
-			Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous field")),
-			Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick/untick")),
-			Level:  key.NewBinding(key.WithKeys("left", "right", "0", "1", "2", "3", "4", "5"), key.WithHelp("←/→/0-5", "target")),
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next; on the last field: create")),
-			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Next:   bind(keys("tab", "down"), "tab/↓", "next field"),
+			Prev:   bind(keys("shift+tab", "up"), "shift+tab/↑", "previous field"),
+			Toggle: bind(keys("space"), "space", "tick/untick"),
+			Level:  bind(keys("left", "right", "0", "1", "2", "3", "4", "5"), "←/→/0-5", "target"),
+			Submit: bind(keys("enter"), "enter", "create"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   ctrlC,
 		},
 		Questionnaire: QuestionnaireKeys{
-			SetLevel:       key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5"), key.WithHelp("0-5", "set the level (saves)")),
-			NA:             key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "N/A (asks why)")),
-			PickerUp:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "picker up")),
-			PickerDown:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "picker down")),
-			Confirm:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm, next question")),
-			Prev:           key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous question")),
-			Next:           key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next question")),
-			PrevUnanswered: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous unanswered")),
-			NextUnanswered: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next unanswered")),
-			First:          key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first question")),
-			Last:           key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last question")),
-			Clear:          key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "clear the answer")),
-			Note:           key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit note")),
-			Flag:           key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag for review")),
-			Framework:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next framework")),
-			FrameworkBack:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous framework")),
-			Find:           key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find a clause")),
-			Guidance:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "guidance on/off")),
-			GuidanceDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll guidance down")),
-			GuidanceUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll guidance up")),
-			Outline:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline on/off")),
-			Related:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related questions")),
-			Dashboard:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dashboard")),
-			Differences:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "differences")),
-			Home:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "assessments")),
-			Help:           help,
-			Quit:           quit,
+			SetLevel:       bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "set the level (saves)"),
+			NA:             bind(keys("n"), "n", "N/A (asks why)"),
+			PickerUp:       bind(keys("up", "k"), "↑/k", "picker up"),
+			PickerDown:     bind(keys("down", "j"), "↓/j", "picker down"),
+			Confirm:        bind(keys("enter"), "enter", "confirm, next question"),
+			Prev:           bind(keys("left", "h"), "←/h", "previous question"),
+			Next:           bind(keys("right", "l"), "→/l", "next question"),
+			PrevUnanswered: bind(keys("["), "[", "previous unanswered"),
+			NextUnanswered: bind(keys("]"), "]", "next unanswered"),
+			First:          bind(keys("home"), "home", "first question"),
+			Last:           bind(keys("end"), "end", "last question"),
+			Clear:          bind(keys("backspace"), "backspace", "clear the answer"),
+			Note:           bind(keys("e"), "e", "edit note"),
+			Flag:           bind(keys("f"), "f", "flag for review"),
+			Framework:      bind(keys("tab"), "tab", "next framework"),
+			FrameworkBack:  bind(keys("shift+tab"), "shift+tab", "previous framework"),
+			Find:           bind(keys("/"), "/", "find a clause"),
+			Guidance:       bind(keys("g"), "g", "guidance on/off"),
+			GuidanceDown:   bind(keys("pgdown"), "pgdn", "scroll guidance down"),
+			GuidanceUp:     bind(keys("pgup"), "pgup", "scroll guidance up"),
+			Outline:        bind(keys("o"), "o", "outline on/off"),
+			Related:        bind(keys("r"), "r", "related questions"),
+			Dashboard:      bind(keys("d"), "d", "dashboard"),
+			Differences:    bind(keys("x"), "x", "differences"),
+			Back:           back,
+			Help:           help, Quit: quit,
 		},
 		Note: NoteKeys{
-			Done: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save note and leave")),
-			Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save note and quit")),
+			Done:    bind(keys("esc"), "esc", "save note and leave"),
+			Discard: bind(keys("ctrl+r"), "ctrl+r", "back to the saved note"),
+			Quit:    bind(keys("ctrl+c"), "ctrl+c", "save note and quit"),
 		},
-		Editor: EditorKeys{
-			Newline:           key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line")),
-			Backspace:         key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("backspace", "delete back")),
-			Delete:            key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("delete", "delete")),
-			DeleteWordBack:    key.NewBinding(key.WithKeys("alt+backspace", "ctrl+w", "ctrl+backspace"), key.WithHelp("ctrl+w", "delete word back")),
-			DeleteWordForward: key.NewBinding(key.WithKeys("alt+delete", "alt+d", "ctrl+delete"), key.WithHelp("alt+d", "delete word")),
-			DeleteToEnd:       key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", "delete to line end")),
-			DeleteToStart:     key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "delete to line start")),
-			Left:              key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("←", "back")),
-			Right:             key.NewBinding(key.WithKeys("right", "ctrl+f"), key.WithHelp("→", "forward")),
-			WordLeft:          key.NewBinding(key.WithKeys("alt+left", "ctrl+left", "alt+b"), key.WithHelp("alt+←", "word back")),
-			WordRight:         key.NewBinding(key.WithKeys("alt+right", "ctrl+right", "alt+f"), key.WithHelp("alt+→", "word forward")),
-			Up:                key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "row up")),
-			Down:              key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "row down")),
-			PageUp:            key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-			PageDown:          key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-			LineStart:         key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("home", "line start")),
-			LineEnd:           key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("end", "line end")),
-			First:             key.NewBinding(key.WithKeys("ctrl+home", "alt+<"), key.WithHelp("ctrl+home", "start of note")),
-			Last:              key.NewBinding(key.WithKeys("ctrl+end", "alt+>"), key.WithHelp("ctrl+end", "end of note")),
-		},
+		Editor: noteeditor.DefaultKeys(),
 		Reason: PromptKeys{
-			Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "mark N/A")),
-			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Accept: bind(keys("enter"), "enter", "mark N/A"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   saveQuit,
 		},
 		Find: FindKeys{
-			Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous match")),
-			Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next match")),
-			Jump:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "jump there")),
-			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Up:     bind(keys("up", "ctrl+p"), "↑", "previous match"),
+			Down:   bind(keys("down", "ctrl+n"), "↓", "next match"),
+			Jump:   bind(keys("enter"), "enter", "jump there"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   ctrlC,
 		},
 		Related: RelatedKeys{
-			Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-			Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-			Copy:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy this level there (asks first)")),
-			Go:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to that question")),
-			Close: key.NewBinding(key.WithKeys("esc", "r"), key.WithHelp("esc/r", "back to the question")),
+			Up: up, Down: down,
+			Copy:  bind(keys("c"), "c", "copy this level there (asks first)"),
+			Go:    bind(keys("enter"), "enter", "go to that question"),
+			Close: bind(keys("esc", "r"), "esc/r", "back to the question"),
 			Quit:  quit,
 		},
 		Copy: ConfirmKeys{
-			Yes:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, copy and save")),
-			No:   key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no, leave it")),
-			Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Yes:  bind(keys("y"), "y", "yes, copy and save"),
+			No:   bind(keys("n", "esc"), "n/esc", "no, leave it"),
+			Quit: ctrlC,
+		},
+		Conflict: ConflictKeys{
+			Keep: bind(keys("k", "esc"), "k", "keep theirs"),
+			Mine: bind(keys("u"), "u", "use yours (saves it)"),
+			Quit: ctrlC,
 		},
 		Dashboard: DashboardKeys{
-			Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous gap")),
-			Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next gap")),
-			Jump:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answer that question")),
-			Differences: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "differences")),
-			Back:        key.NewBinding(key.WithKeys("esc", "d"), key.WithHelp("esc", "back")),
-			Help:        help,
-			Quit:        quit,
+			Up:          bind(keys("up", "k"), "↑/k", "previous gap"),
+			Down:        bind(keys("down", "j"), "↓/j", "next gap"),
+			Jump:        bind(keys("enter"), "enter", "answer that question"),
+			Differences: bind(keys("x"), "x", "differences"),
+			Back:        bind(keys("esc", "d"), "esc", "back"),
+			Help:        help, Quit: quit,
 		},
-		Differences: DifferencesKeys{
-			Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-			Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-			PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-			PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-			Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "answers behind a row")),
-			Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "themes/profile")),
-			Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by difference")),
-			Dashboard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dashboard")),
-			Back:      key.NewBinding(key.WithKeys("esc", "x"), key.WithHelp("esc", "back")),
-			Help:      help,
-			Quit:      quit,
+		Themes: DifferencesKeys{
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Open:      bind(keys("enter"), "enter", "answers behind a row"),
+			Tab:       bind(keys("tab", "shift+tab"), "tab", "profile"),
+			Sort:      bind(keys("s"), "s", "sort by size of difference"),
+			Dashboard: bind(keys("d"), "d", "dashboard"),
+			Back:      bind(keys("esc", "x"), "esc", "back"),
+			Help:      help, Quit: quit,
+		},
+		Profile: ProfileKeys{
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Tab:       bind(keys("tab", "shift+tab"), "tab", "themes"),
+			Dashboard: bind(keys("d"), "d", "dashboard"),
+			Back:      bind(keys("esc", "x"), "esc", "back"),
+			Help:      help, Quit: quit,
 		},
 		Drill: DrillKeys{
-			Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous question")),
-			Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next question")),
-			Jump: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to that question")),
-			Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back to the table")),
-			Help: help,
-			Quit: quit,
+			Up:   bind(keys("up", "k"), "↑/k", "previous question"),
+			Down: bind(keys("down", "j"), "↓/j", "next question"),
+			Jump: bind(keys("enter"), "enter", "go to that question"),
+			Back: bind(keys("esc", "backspace"), "esc", "back to the table"),
+			Help: help, Quit: quit,
 		},
 		Help: HelpKeys{
-			Close: key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("esc/?/q", "close help")),
-			Quit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Close: bind(keys("esc", "?", "q"), "esc/?/q", "close help"),
+			Quit:  ctrlC,
 		},
 	}
 }
 
 // HomeKeys are the keys of the assessments list.
 type HomeKeys struct {
-	Up, Down, Open, New, Rename, Duplicate, Delete, Export, Dashboard, Help, Quit key.Binding
+	Up, Down, Open, New, Filter, Rename, Duplicate, Delete, Export, Dashboard, Help, Quit key.Binding
 }
 
-// ShortHelp is the one-line hint.
 func (k HomeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.New, k.Rename, k.Duplicate, k.Delete, k.Export, k.Dashboard, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.New, k.Filter, k.Rename, k.Duplicate, k.Delete, k.Export, k.Dashboard, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen.
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Open, k.New},
-		{k.Rename, k.Duplicate, k.Delete, k.Export},
-		{k.Dashboard, k.Help, k.Quit},
-	}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.New, k.Filter}, {k.Rename, k.Duplicate, k.Delete, k.Export}, {k.Dashboard, k.Help, k.Quit}}
 }
 
-// PromptKeys are the keys of a one-line text prompt (rename, copy name, N/A reason).
-type PromptKeys struct {
-	Accept, Cancel, Quit key.Binding
-}
+// PromptKeys are the keys of a one-line text prompt (rename, copy name, N/A
+// reason, the list's filter); any other key types.
+type PromptKeys struct{ Accept, Cancel, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
-func (k PromptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Quit} }
-
-// FullHelp is the help screen.
-func (k PromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k PromptKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel} }
+func (k PromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Accept, k.Cancel, k.Quit}} }
 
 // ExportKeys are the keys of the export prompt.
-type ExportKeys struct {
-	Format, Accept, Cancel, Quit key.Binding
-}
+type ExportKeys struct{ Format, Accept, Cancel, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
-func (k ExportKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Format, k.Accept, k.Cancel, k.Quit}
+func (k ExportKeys) ShortHelp() []key.Binding { return []key.Binding{k.Format, k.Accept, k.Cancel} }
+func (k ExportKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Format, k.Accept, k.Cancel, k.Quit}}
 }
-
-// FullHelp is the help screen.
-func (k ExportKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // ConfirmKeys answer a yes/no question.
-type ConfirmKeys struct {
-	Yes, No, Quit key.Binding
-}
+type ConfirmKeys struct{ Yes, No, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
-func (k ConfirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No, k.Quit} }
+func (k ConfirmKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Yes, k.No} }
+func (k ConfirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Yes, k.No, k.Quit}} }
 
-// FullHelp is the help screen.
-func (k ConfirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+// ConflictKeys settle a save refused because the answer changed elsewhere.
+type ConflictKeys struct{ Keep, Mine, Quit key.Binding }
+
+func (k ConflictKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Keep, k.Mine} }
+func (k ConflictKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Keep, k.Mine, k.Quit}} }
 
 // FormKeys are the keys of the new-assessment form.
-type FormKeys struct {
-	Next, Prev, Toggle, Level, Submit, Cancel, Quit key.Binding
-}
+type FormKeys struct{ Next, Prev, Toggle, Level, Submit, Cancel, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
 func (k FormKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Toggle, k.Level, k.Submit, k.Cancel}
 }
 
-// FullHelp is the help screen.
 func (k FormKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Next, k.Prev, k.Submit}, {k.Toggle, k.Level, k.Cancel, k.Quit}}
 }
 
-// QuestionnaireKeys are the keys of the questionnaire screen.
+// QuestionnaireKeys are the keys of the questionnaire.
 type QuestionnaireKeys struct {
 	SetLevel, NA, PickerUp, PickerDown, Confirm       key.Binding
 	Prev, Next, PrevUnanswered, NextUnanswered        key.Binding
@@ -262,138 +256,110 @@ type QuestionnaireKeys struct {
 	Framework, FrameworkBack, Find, Guidance, Outline key.Binding
 	GuidanceDown, GuidanceUp                          key.Binding
 	Related, Dashboard, Differences                   key.Binding
-	Home, Help, Quit                                  key.Binding
+	Back, Help, Quit                                  key.Binding
 }
 
-// ShortHelp is the one-line hint.
 func (k QuestionnaireKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.SetLevel, k.NA, k.Confirm, k.Next, k.NextUnanswered, k.Note, k.Flag, k.Framework, k.Find,
-		k.Related, k.Dashboard, k.Differences, k.Help, k.Quit}
+		k.Related, k.Dashboard, k.Differences, k.Back, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen.
 func (k QuestionnaireKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.SetLevel, k.NA, k.PickerUp, k.PickerDown, k.Confirm, k.Clear},
 		{k.Prev, k.Next, k.PrevUnanswered, k.NextUnanswered, k.First, k.Last},
 		{k.Note, k.Flag, k.Framework, k.FrameworkBack, k.Find},
-		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.Dashboard, k.Differences, k.Home, k.Help, k.Quit},
+		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.Dashboard, k.Differences, k.Back, k.Help, k.Quit},
 	}
 }
 
-// NoteKeys are the keys of the note editor (everything else is typing).
-type NoteKeys struct {
-	Done, Quit key.Binding
-}
+// NoteKeys are the keys of the note editor around its editing keys.
+type NoteKeys struct{ Done, Discard, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
-func (k NoteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Quit} }
-
-// FullHelp is the help screen.
+func (k NoteKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Discard, k.Done, k.Quit} }
 func (k NoteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// EditorKeys are the editing keys of the note editor; any other key with
-// text types it.
-type EditorKeys struct {
-	Newline, Backspace, Delete, DeleteWordBack, DeleteWordForward, DeleteToEnd, DeleteToStart key.Binding
-	Left, Right, WordLeft, WordRight, Up, Down, PageUp, PageDown                              key.Binding
-	LineStart, LineEnd, First, Last                                                           key.Binding
+// noteHelp is the note editor's keys with its editing keys, for the footer
+// and the help page.
+type noteHelp struct {
+	note NoteKeys
+	edit noteeditor.Keys
 }
 
-// ShortHelp is the one-line hint.
-func (k EditorKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Newline, k.WordLeft, k.WordRight, k.DeleteWordBack, k.DeleteToEnd}
-}
-
-// FullHelp lists every editing key.
-func (k EditorKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Newline, k.Backspace, k.Delete, k.DeleteWordBack, k.DeleteWordForward, k.DeleteToEnd, k.DeleteToStart},
-		{k.Left, k.Right, k.WordLeft, k.WordRight, k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.LineStart, k.LineEnd, k.First, k.Last},
-	}
+func (k noteHelp) ShortHelp() []key.Binding { return k.note.ShortHelp() }
+func (k noteHelp) FullHelp() [][]key.Binding {
+	return append([][]key.Binding{k.note.ShortHelp()}, k.edit.FullHelp()...)
 }
 
 // FindKeys are the keys of the clause finder.
-type FindKeys struct {
-	Up, Down, Jump, Cancel, Quit key.Binding
-}
+type FindKeys struct{ Up, Down, Jump, Cancel, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
 func (k FindKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Jump, k.Cancel} }
-
-// FullHelp is the help screen.
 func (k FindKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Jump, k.Cancel, k.Quit}}
 }
 
-// HelpKeys are the keys of the help screen.
-type HelpKeys struct {
-	Close, Quit key.Binding
+// HelpKeys are the keys of the help page.
+type HelpKeys struct{ Up, Down, PageUp, PageDown, Close, Quit key.Binding }
+
+func (k HelpKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Close, k.Quit} }
+func (k HelpKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Close, k.Quit}}
 }
 
-// ShortHelp is the one-line hint.
-func (k HelpKeys) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Quit} }
+// RelatedKeys are the keys of the related questions of the other framework.
+type RelatedKeys struct{ Up, Down, Copy, Go, Close, Quit key.Binding }
 
-// FullHelp is the help screen.
-func (k HelpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// RelatedKeys are the keys of the related-questions list of the questionnaire.
-type RelatedKeys struct {
-	Up, Down, Copy, Go, Close, Quit key.Binding
-}
-
-// ShortHelp is the one-line hint.
 func (k RelatedKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Copy, k.Go, k.Up, k.Down, k.Close, k.Quit}
 }
 
-// FullHelp is the help screen.
 func (k RelatedKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Copy, k.Go}, {k.Close, k.Quit}}
 }
 
 // DashboardKeys are the keys of the dashboard.
-type DashboardKeys struct {
-	Up, Down, Jump, Differences, Back, Help, Quit key.Binding
-}
+type DashboardKeys struct{ Up, Down, Jump, Differences, Back, Help, Quit key.Binding }
 
-// ShortHelp is the one-line hint.
 func (k DashboardKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Jump, k.Differences, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Jump, k.Differences, k.Back, k.Up, k.Down, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen.
 func (k DashboardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Differences, k.Back, k.Help, k.Quit}}
 }
 
-// DifferencesKeys are the keys of the differences screen.
+// DifferencesKeys are the keys of the theme table of the differences screen.
 type DifferencesKeys struct {
 	Up, Down, PageUp, PageDown, Open, Tab, Sort, Dashboard, Back, Help, Quit key.Binding
 }
 
-// ShortHelp is the one-line hint.
 func (k DifferencesKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Tab, k.Open, k.Sort, k.Up, k.Down, k.Dashboard, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Sort, k.Tab, k.Back, k.Dashboard, k.Up, k.Down, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen.
 func (k DifferencesKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open}, {k.Tab, k.Sort, k.Dashboard, k.Back, k.Help, k.Quit}}
 }
 
-// DrillKeys are the keys of the answers behind a row of the differences table.
-type DrillKeys struct {
-	Up, Down, Jump, Back, Help, Quit key.Binding
+// ProfileKeys are the keys of the profile tab of the differences screen.
+type ProfileKeys struct{ Up, Down, PageUp, PageDown, Tab, Dashboard, Back, Help, Quit key.Binding }
+
+func (k ProfileKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Tab, k.Back, k.PageDown, k.Up, k.Down, k.Dashboard, k.Help, k.Quit}
 }
 
-// ShortHelp is the one-line hint.
+func (k ProfileKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Tab, k.Dashboard, k.Back, k.Help, k.Quit}}
+}
+
+// DrillKeys are the keys of the answers behind a row of the differences.
+type DrillKeys struct{ Up, Down, Jump, Back, Help, Quit key.Binding }
+
 func (k DrillKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Jump, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Jump, k.Back, k.Up, k.Down, k.Help, k.Quit}
 }
 
-// FullHelp is the help screen.
 func (k DrillKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Back, k.Help, k.Quit}}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // SQLite's data_version is concerned.
 func other(t *testing.T, m Model) *store.Store {
 	t.Helper()
-	st, err := store.Open(m.c.store.Path())
+	st, err := store.Open(m.c.db.st.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,23 +30,23 @@ func TestAnotherProcessWritesShowOnMove(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Nothing happens until the user moves: no polling.
-	mustNotContain(t, screen(m), "4.0")
-	if a2, _ := m.quest.shown(qk(iso, "4.1.q2")); a2.Level != model.Unanswered {
+	mustNotContain(t, shot(m), "4.0")
+	if a2, _ := m.sess.shown(qk(iso, "4.1.q2")); a2.Level != model.Unanswered {
 		t.Fatal("read without a move")
 	}
 	m = press(t, m, "l")
-	v := screen(m)
+	v := shot(m)
 	mustContain(t, v, "Note  from the CLI", "▸ 4   Measured        ● saved", "1 answer(s) changed in another session")
-	if p := m.quest.active().picker; p != 4 {
+	if p := m.sess.active().picker; p != 4 {
 		t.Fatalf("picker %d", p)
 	}
 	if l := line(v, "│ ▸4 "); !strings.Contains(l, "4.0") {
 		t.Fatalf("bar not updated: %q", l)
 	}
 	// A second move with nothing new reads nothing and says nothing.
-	m.quest.status = ""
+	m.status = statusMsg{}
 	m = press(t, m, "l")
-	mustNotContain(t, screen(m), "changed in another session")
+	mustNotContain(t, shot(m), "changed in another session")
 }
 
 func TestAnotherProcessWritesShowOnDashboardAndDifferences(t *testing.T) {
@@ -53,12 +54,12 @@ func TestAnotherProcessWritesShowOnDashboardAndDifferences(t *testing.T) {
 	st2 := other(t, m)
 	ctx := context.Background()
 	m = press(t, m, "d")
-	mustContain(t, screen(m), "0/101 answered")
+	mustContain(t, shot(m), fmt.Sprintf("0/%d answered", asked(t, mas)))
 	m = press(t, m, "esc")
 	answer(t, st2, a.ID, map[model.Key]model.Level{qk(mas, "3.1.q1"): 1})
 	m = press(t, m, "d")
-	v := screen(m)
-	mustContain(t, v, "1/101 answered", "3.1.q1", "1 answer(s) changed in another session")
+	v := shot(m)
+	mustContain(t, v, fmt.Sprintf("1/%d answered", asked(t, mas)), "3.1.q1", "1 answer(s) changed in another session")
 	if l := line(v, "3  Technology Risk Governance"); !strings.Contains(l, "1.0") {
 		t.Fatalf("MAS 3 row %q", l)
 	}
@@ -66,13 +67,13 @@ func TestAnotherProcessWritesShowOnDashboardAndDifferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = press(t, m, "x")
-	if l := line(screen(m), "Governance"); !strings.Contains(l, "3.0") || !strings.Contains(l, "1.0") || !strings.Contains(l, "+2.0") {
+	if l := line(shot(m), "Governance"); !strings.Contains(l, "3.0") || !strings.Contains(l, "1.0") || !strings.Contains(l, "+2.0") {
 		t.Fatalf("governance row %q", l)
 	}
 	// Back from the differences to the dashboard looks again.
 	answer(t, st2, a.ID, map[model.Key]model.Level{qk(iso, "4.1.q1"): 0})
 	m = press(t, m, "esc")
-	if l := line(screen(m), "4.1.q1"); !strings.Contains(l, "0      3   3") {
+	if l := line(shot(m), "4.1.q1"); !strings.Contains(l, "0      3   3") {
 		t.Fatalf("gap row %q", l)
 	}
 }
@@ -87,31 +88,31 @@ func TestRefreshKeepsLocalChanges(t *testing.T) {
 
 	// A result that reports a read made before our save came back: ours stays.
 	k := qk(iso, "4.1.q1")
-	okSeq := m.quest.saves[k].okSeq
-	stale := refreshedMsg{seq: okSeq - 1, id: a.ID, changed: true, a: m.quest.a,
+	okSeq := m.sess.saves[k].okSeq
+	stale := refreshedMsg{seq: okSeq - 1, id: a.ID, changed: true, a: m.sess.a,
 		answers: []model.Answer{{Framework: iso, QuestionID: "4.1.q1", Level: 5}, {Framework: mas, QuestionID: "3.1.q1", Level: 3}}}
 	m = update(t, m, stale)
-	if got, _ := m.quest.shown(k); got.Level != 2 {
+	if got, _ := m.sess.shown(k); got.Level != 2 {
 		t.Fatalf("an older read undid our save: %v", got.Level)
 	}
-	if got, _ := m.quest.shown(qk(mas, "3.1.q1")); got.Level != 3 {
+	if got, _ := m.sess.shown(qk(mas, "3.1.q1")); got.Level != 3 {
 		t.Fatalf("the other change was not taken: %v", got.Level)
 	}
 
 	// A save still on its way is shown over whatever the read says.
-	m.quest.saves[k].sent[fLevel] = okSeq + 100
-	m.quest.saves[k].want.Level = 1
-	m = update(t, m, refreshedMsg{seq: okSeq + 50, id: a.ID, changed: true, a: m.quest.a,
+	m.sess.saves[k].sent[fLevel] = okSeq + 100
+	m.sess.saves[k].want.Level = 1
+	m = update(t, m, refreshedMsg{seq: okSeq + 50, id: a.ID, changed: true, a: m.sess.a,
 		answers: []model.Answer{{Framework: iso, QuestionID: "4.1.q1", Level: 5}}})
-	if got, _ := m.quest.shown(k); got.Level != 1 {
+	if got, _ := m.sess.shown(k); got.Level != 1 {
 		t.Fatalf("pending change not shown: %v", got.Level)
 	}
-	m.quest.saves[k].sent[fLevel] = okSeq // as it was
+	m.sess.saves[k].sent[fLevel] = okSeq // as it was
 
 	// Another assessment's news, or no news, changes nothing.
 	m = update(t, m, refreshedMsg{seq: okSeq + 60, id: "other", changed: true})
 	m = update(t, m, refreshedMsg{seq: okSeq + 61, id: a.ID, changed: false})
-	if got, _ := m.quest.shown(k); got.Level != 5 {
+	if got, _ := m.sess.shown(k); got.Level != 5 {
 		t.Fatalf("level %v", got.Level)
 	}
 
@@ -121,13 +122,13 @@ func TestRefreshKeepsLocalChanges(t *testing.T) {
 	if _, err := st2.Save(ctx, a.ID, iso, "4.1.q1", model.SetNote("theirs"), "cli"); err != nil {
 		t.Fatal(err)
 	}
-	m = update(t, m, checkChanged(m.c, a.ID)())
-	if !m.quest.editing() || m.quest.note.Value() != "mine" {
-		t.Fatalf("editor %v %q", m.quest.editing(), m.quest.note.Value())
+	m = update(t, m, m.c.db.checkChanged(a.ID)())
+	if !modalIs[noteModal](m) || noteText(m) != "mine" {
+		t.Fatalf("editor %v %q", modalIs[noteModal](m), noteText(m))
 	}
-	mustContain(t, screen(m), "another session changed this note meanwhile; esc saves yours over it")
+	mustContain(t, shot(m), "another session changed this note meanwhile; esc saves yours")
 	m = press(t, m, "esc")
-	if got := stored(t, m.c.store, a.ID, iso, "4.1.q1").Note; got != "mine" {
+	if got := stored(t, m.c.db.st, a.ID, iso, "4.1.q1").Note; got != "mine" {
 		t.Fatalf("note %q", got)
 	}
 }
@@ -139,8 +140,8 @@ func TestRefreshReportsDeletedAssessment(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = press(t, m, "l")
-	mustContain(t, screen(m), "another session deleted this assessment")
-	if m.quest.id != a.ID || m.quest.active() == nil {
+	mustContain(t, shot(m), "another session deleted this assessment")
+	if m.sess.id != a.ID || m.sess.active() == nil {
 		t.Fatal("the screen was wiped")
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"github.com/assaytui/assay/tui/noteeditor"
 )
 
 // Styles is every style the TUI draws with, built once for the terminal's
@@ -35,7 +37,7 @@ type Styles struct {
 
 	Help   help.Styles
 	Input  textinput.Styles
-	Editor EditorStyles
+	Editor noteeditor.Styles
 }
 
 // NewStyles builds the styles for a dark or light background; noColor gives
@@ -76,7 +78,7 @@ func NewStyles(isDark, noColor bool) *Styles {
 		Key:       lipgloss.NewStyle().Bold(true),
 		Help:      help.DefaultStyles(isDark),
 		Input:     textinput.DefaultStyles(isDark),
-		Editor: EditorStyles{
+		Editor: noteeditor.Styles{
 			Prompt:      lipgloss.NewStyle().Foreground(subtle),
 			Text:        lipgloss.NewStyle(),
 			CursorLine:  lipgloss.NewStyle(),
@@ -123,6 +125,6 @@ func plainStyles() *Styles {
 		Blurred: textinput.StyleState{Text: p, Placeholder: p, Suggestion: p, Prompt: p},
 		Cursor:  textinput.CursorStyle{Blink: false},
 	}
-	s.Editor = EditorStyles{Prompt: p, Text: p, CursorLine: p, Placeholder: p, Cursor: p.Reverse(true)}
+	s.Editor = noteeditor.Styles{Prompt: p, Text: p, CursorLine: p, Placeholder: p, Cursor: p.Reverse(true)}
 	return s
 }

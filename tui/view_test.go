@@ -48,7 +48,7 @@ func demoModel(t testing.TB, w, h int) Model {
 	m := newModel(Options{Catalog: testCatalog(t), OpenID: a.ID}, clock, true)
 	m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	if m.quest.active() == nil {
+	if m.sess.active() == nil {
 		t.Fatal("demo did not load")
 	}
 	return m
@@ -75,7 +75,7 @@ func TestGoldenQuestionnaire(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -86,7 +86,7 @@ func TestGoldenQuestionnaireMAS(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
 			m, _ = m.update(keyMsg("tab"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -96,7 +96,7 @@ func TestGoldenHome(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := homeModel(t, s[0], s[1])
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -105,10 +105,10 @@ func TestGoldenForm(t *testing.T) {
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := homeModel(t, s[0], s[1])
-			m, _ = m.update(showFormMsg{})
+			m, _ = m.update(pushMsg{openForm(m)})
 			m, _ = m.update(keyMsg("tab"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -117,9 +117,9 @@ func TestGoldenHelp(t *testing.T) {
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(showHelpMsg{})
+			m, _ = m.update(helpMsg{})
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -139,7 +139,7 @@ func TestEverySize(t *testing.T) {
 				m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
 				checkFrame(t, m, w, h)
 				if w < minWidth || h < minHeight {
-					if v := screen(m); strings.Contains(v, "\n") || (w >= 16 && !strings.HasPrefix(v, "Enlarge")) {
+					if v := shot(m); strings.Contains(v, "\n") || (w >= 16 && !strings.HasPrefix(v, "Enlarge")) {
 						t.Fatalf("%s %d×%d: %q", name, w, h, v)
 					}
 				}
@@ -165,12 +165,12 @@ func screenModes(t testing.TB) map[string]func(Model) Model {
 			m, _ = m.update(tea.KeyPressMsg{Code: '4', Text: "4"})
 			return m
 		},
-		"help": func(m Model) Model { m, _ = m.update(showHelpMsg{}); return m },
+		"help": func(m Model) Model { m, _ = m.update(helpMsg{}); return m },
 		"home": func(m Model) Model { return homeModel(t, m.width, m.height) },
-		"form": func(m Model) Model { m, _ = m.update(showFormMsg{}); return m },
+		"form": func(m Model) Model { m, _ = m.update(pushMsg{openForm(m)}); return m },
 		"delete": func(m Model) Model {
 			m = homeModel(t, m.width, m.height)
-			m, _ = m.update(keyMsg("x"))
+			m, _ = m.update(keyMsg("D"))
 			return m
 		},
 		"related": func(m Model) Model { m, _ = m.update(keyMsg("r")); return m },
@@ -180,9 +180,9 @@ func screenModes(t testing.TB) map[string]func(Model) Model {
 			m, _ = m.update(keyMsg("c"))
 			return m
 		},
-		"dashboard": func(m Model) Model { m, _ = m.update(showDashboardMsg{}); return m },
+		"dashboard": func(m Model) Model { m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)}); return m },
 		"dashboard gaps": func(m Model) Model {
-			m, _ = m.update(showDashboardMsg{})
+			m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
 			m, _ = m.update(keyMsg("j"))
 			m, _ = m.update(keyMsg("j"))
 			return m
@@ -193,33 +193,33 @@ func screenModes(t testing.TB) map[string]func(Model) Model {
 			return m
 		},
 		"dashboard help": func(m Model) Model {
-			m, _ = m.update(showDashboardMsg{})
-			m, _ = m.update(showHelpMsg{})
+			m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
+			m, _ = m.update(helpMsg{})
 			return m
 		},
-		"differences": func(m Model) Model { m, _ = m.update(showDifferencesMsg{}); return m },
+		"differences": func(m Model) Model { m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)}); return m },
 		"differences sorted": func(m Model) Model {
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			for _, k := range []string{"s", "j", "j", "j", "pgdown", "j"} {
 				m, _ = m.update(keyMsg(k))
 			}
 			return m
 		},
 		"profile": func(m Model) Model {
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			m, _ = m.update(keyMsg("tab"))
 			m, _ = m.update(keyMsg("pgdown"))
 			return m
 		},
 		"drill": func(m Model) Model {
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			for _, k := range []string{"j", "j", "j", "j", "j", "j", "enter", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j"} {
 				m, _ = m.update(keyMsg(k))
 			}
 			return m
 		},
 		"drill only-in": func(m Model) Model {
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			m, _ = m.update(keyMsg("pgdown"))
 			m, _ = m.update(keyMsg("pgdown"))
 			m, _ = m.update(keyMsg("enter"))
@@ -241,7 +241,7 @@ func screenModes(t testing.TB) map[string]func(Model) Model {
 			return m
 		},
 		"loading": func(m Model) Model {
-			m, _ = m.update(openMsg{id: m.quest.id, then: screenQuestionnaire})
+			m, _ = m.update(openMsg{id: m.sess.id})
 			return m
 		},
 	}
@@ -249,26 +249,25 @@ func screenModes(t testing.TB) map[string]func(Model) Model {
 
 func TestResizeTinyAndBack(t *testing.T) {
 	m := demoModel(t, 80, 24)
-	before := screen(m)
+	before := shot(m)
 	m, _ = m.update(tea.WindowSizeMsg{Width: 20, Height: 5})
-	v := screen(m)
+	v := shot(m)
 	if v != "Enlarge to 60×16" {
 		t.Fatalf("20×5 shows %q", v)
 	}
 	checkFrame(t, m, 20, 5)
-	m, _ = m.update(keyMsg("l")) // keys still work while small
+	m, _ = m.update(keyMsg("l")) // nothing acts unseen (issue 10, item 6)
 	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	checkFrame(t, m, 80, 24)
-	if _, q := current(m); q != "4.2.2.q1" {
+	if _, q := current(m); q != "4.2.1.q1" {
 		t.Fatalf("at %s", q)
 	}
-	m, _ = m.update(keyMsg("h"))
-	if screen(m) != before {
-		t.Fatalf("80×24 differs after the round trip:\n%s\n---\n%s", screen(m), before)
+	if shot(m) != before {
+		t.Fatalf("80×24 differs after the round trip:\n%s\n---\n%s", shot(m), before)
 	}
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	checkFrame(t, m, 120, 40)
-	mustContain(t, screen(m), "4.1.q2   supply-chain", "Maturity", "Improve")
+	mustContain(t, shot(m), "4.1.q2   supply-chain", "Maturity", "Improve")
 }
 
 func TestNoColorAndBackgrounds(t *testing.T) {
@@ -290,7 +289,7 @@ func TestNoColorAndBackgrounds(t *testing.T) {
 			t.Fatal("no styling with colours on")
 		}
 		// The same text either way: colour adds nothing that marks lack.
-		if ansi.Strip(m.View().Content) != screen(plain) {
+		if ansi.Strip(m.View().Content) != shot(plain) {
 			t.Fatal("coloured view says something else than the plain one")
 		}
 	}
@@ -305,8 +304,8 @@ func TestNoColorAndBackgrounds(t *testing.T) {
 			mc, _ = mc.update(keyMsg(k))
 			mp, _ = mp.update(keyMsg(k))
 		}
-		if ansi.Strip(mc.View().Content) != screen(mp) {
-			t.Fatalf("after %v the coloured view says something else:\n%s\n---\n%s", keys, ansi.Strip(mc.View().Content), screen(mp))
+		if ansi.Strip(mc.View().Content) != shot(mp) {
+			t.Fatalf("after %v the coloured view says something else:\n%s\n---\n%s", keys, ansi.Strip(mc.View().Content), shot(mp))
 		}
 		if !strings.Contains(mc.View().Content, "\x1b[") {
 			t.Fatalf("after %v: no styling", keys)
@@ -330,9 +329,9 @@ func TestGoldenDashboard(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
 			m, _ = m.update(keyMsg("d"))
-			m, _ = m.update(showDashboardMsg{})
+			m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -341,11 +340,11 @@ func TestGoldenDashboardGaps(t *testing.T) {
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(showDashboardMsg{})
+			m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
 			m, _ = m.update(keyMsg("j"))
 			m, _ = m.update(keyMsg("j"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -354,9 +353,9 @@ func TestGoldenDifferences(t *testing.T) {
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -365,10 +364,10 @@ func TestGoldenDifferencesProfile(t *testing.T) {
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			m, _ = m.update(keyMsg("tab"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -377,10 +376,10 @@ func TestGoldenDifferencesDrill(t *testing.T) {
 	for _, s := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(showDifferencesMsg{})
+			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
 			m, _ = m.update(keyMsg("enter"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -391,7 +390,7 @@ func TestGoldenRelated(t *testing.T) {
 			m := demoModel(t, s[0], s[1])
 			m, _ = m.update(keyMsg("r"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }
@@ -404,7 +403,7 @@ func TestGoldenCopyConfirm(t *testing.T) {
 			m, _ = m.update(keyMsg("r"))
 			m, _ = m.update(keyMsg("c"))
 			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(screen(m)))
+			golden.RequireEqual(t, []byte(shot(m)))
 		})
 	}
 }

@@ -19,8 +19,9 @@ type writer struct {
 	mu    sync.Mutex // guards the fields below
 	queue []job
 	seq   uint64
-	// failures are the result messages of failed jobs, kept so that the quit
-	// path can learn about a failure whose message has not arrived yet.
+	// failures are the result messages of failed jobs since the last flush,
+	// kept so that the quit path can learn about a failure whose message has
+	// not arrived yet; flush hands them over and forgets them.
 	failures []tea.Msg
 
 	run sync.Mutex // held while a job runs: jobs never overlap
@@ -97,9 +98,10 @@ func (w *writer) exec(j job) tea.Msg {
 }
 
 // flush runs every queued job now, in order, after any job already running.
-// It returns their results and every failure recorded so far (including
-// failures of jobs that ran earlier, whose messages may still be on the way;
-// result handlers are idempotent, so seeing one twice is harmless).
+// It returns their results and every failure recorded since the last flush
+// (including failures of jobs that ran earlier, whose messages may still be
+// on the way; result handlers are idempotent, so seeing one twice is
+// harmless).
 func (w *writer) flush() (results, failures []tea.Msg) {
 	w.run.Lock()
 	defer w.run.Unlock()
@@ -111,7 +113,7 @@ func (w *writer) flush() (results, failures []tea.Msg) {
 		results = append(results, w.exec(j))
 	}
 	w.mu.Lock()
-	failures = append([]tea.Msg(nil), w.failures...)
+	failures, w.failures = w.failures, nil
 	w.mu.Unlock()
 	return results, failures
 }

@@ -101,7 +101,7 @@ func TestFinishWritesLeftovers(t *testing.T) {
 
 func TestCopyChangeDetaches(t *testing.T) {
 	l := model.Level(3)
-	ch := copyChange(model.Change{Level: &l})
+	ch := detach(model.Change{Level: &l})
 	l = 1
 	if *ch.Level != 3 {
 		t.Fatal("the change follows the caller's variable")

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/assaytui/assay/internal/textsafe"
 )
 
 // User text (names, notes, queries) and catalog text are drawn through this
@@ -33,7 +35,7 @@ import (
 // What is drawn changes; what is stored does not.
 
 // replacement is drawn in place of a control character in user text.
-const replacement = '�'
+const replacement = textsafe.Replacement
 
 // Inert makes text safe to draw on one line: control characters (escape
 // sequences included), bidirectional overrides and invalid UTF-8 become a
@@ -44,55 +46,49 @@ func Inert(s string) string { return sanitize(s, false) }
 // InertLines is inert but keeps line breaks.
 func InertLines(s string) string { return sanitize(s, true) }
 
+// sanitize is textsafe.Clean (the rule every report follows too), with
+// the stand-ins of Editable drawn as textsafe draws what they stand for,
+// and wide clusters evened out for the terminal (evenWidths).
 func sanitize(s string, keepNewlines bool) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
-			clean = false
-			break
-		}
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		plain = s[i] >= 0x20 && s[i] < 0x7f
 	}
-	if clean {
+	if plain {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	s = textsafe.Clean(s, keepNewlines)
 	var top rune // the largest rune kept
-	for i, w := 0, 0; i < len(s); i += w {
-		r, width := utf8.DecodeRuneInString(s[i:])
-		w = width
-		switch {
-		case r == utf8.RuneError && width <= 1:
-			b.WriteRune(replacement)
-		case r == '\n' && keepNewlines:
-			b.WriteByte('\n')
-		case r == '\r' && keepNewlines:
-			if i+1 < len(s) && s[i+1] == '\n' {
-				continue // CRLF: the \n follows
+	stand := false
+	for _, r := range s {
+		top = max(top, r)
+		stand = stand || IsStandIn(r)
+	}
+	if stand {
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range s {
+			switch {
+			case r == standIn+'\t':
+				b.WriteByte(' ')
+			case IsStandIn(r):
+				b.WriteRune(replacement)
+			default:
+				b.WriteRune(r)
 			}
-			b.WriteByte('\n')
-		case r == '\t' || r == '\n' || r == '\r' || r == standIn+'\t':
-			b.WriteByte(' ')
-		case Replaced(r):
-			b.WriteRune(replacement)
-		default:
-			b.WriteRune(r)
-			top = max(top, r)
 		}
+		s = b.String()
 	}
 	if top >= 0x300 { // below, every character is one cell either way
-		return evenWidths(b.String())
+		return evenWidths(s)
 	}
-	return b.String()
+	return s
 }
 
-// Replaced reports the characters inert draws as "�": controls,
-// bidirectional controls (they would reorder the rest of the line), line and
-// paragraph separators, and the stand-ins of editable.
-func Replaced(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' ||
-		r >= standIn && r <= standInLast
-}
+// Replaced reports the characters Inert draws as "�": what textsafe finds
+// unsafe (controls, bidirectional controls, line and paragraph separators)
+// and the stand-ins of Editable.
+func Replaced(r rune) bool { return textsafe.Unsafe(r) || IsStandIn(r) }
 
 // evenWidths makes every grapheme cluster of s as wide under wcwidth (how
 // most terminals, tmux among them, and Bubble Tea's renderer there count
@@ -493,3 +489,6 @@ func Block(lines []string, w, h int) []string {
 	}
 	return out
 }
+
+// Strip removes escape sequences, to restyle a whole line.
+func Strip(s string) string { return ansi.Strip(s) }

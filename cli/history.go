@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/report"
+)
+
+func (a *app) cmdHistory() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "history ID [FRAMEWORK:QUESTION]",
+		Short: "Who changed which answer, when, from what to what",
+		Long: `List the recorded changes to an assessment's answers, oldest first: when, who
+(--as, ASSAY_USER or the user name of whoever made it), the question, and the
+old and new value. Name a question to see only its changes; --json adds the
+computer and the revision of each change.`,
+		Example: `  assay history k3v9qx2m
+  assay history k3v9qx2m iso28000-2022:4.1.q1
+  assay history k3v9qx2m --json | jq '.[] | select(.by == "ann")'`,
+		Args:              needArgs(1, 2, "an assessment ID and, optionally, a FRAMEWORK:QUESTION"),
+		ValidArgsFunction: a.completeArgs(a.completeAssessment, a.completeQuestion),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, as, err := a.loadAssessment(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			entries, err := st.History(cmd.Context(), as.ID)
+			if err != nil {
+				return err
+			}
+			if len(args) == 2 {
+				cat, err := a.loadCatalog(frameworkOf(args[1])...)
+				if err != nil {
+					return err
+				}
+				k, err := resolveQuestion(cat, as, args[1])
+				if err != nil {
+					return err
+				}
+				entries = onlyQuestion(entries, k)
+			}
+			if asJSON {
+				return report.HistoryJSON(a.Stdout, entries)
+			}
+			return report.History(a.Stdout, entries)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: one object per change")
+	return cmd
+}
+
+func onlyQuestion(entries []model.HistoryEntry, k model.Key) []model.HistoryEntry {
+	var out []model.HistoryEntry
+	for _, h := range entries {
+		if h.Framework == k.Framework && h.QuestionID == k.Question {
+			out = append(out, h)
+		}
+	}
+	return out
+}

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/assaytui/assay/internal/safefile"
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/report"
+	"github.com/assaytui/assay/store"
+)
+
+func (a *app) cmdImport() *cobra.Command {
+	var into string
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Bring in workshop bundles and merge them, keeping who said what",
+		Long: `Bring in workshop bundles (assay export ID --format json) from other laptops.
+
+An assessment that is not here yet arrives with the same ID, ready to answer.
+One that is here is merged question by question: an answer given on one side
+only is added; the same answer is left alone; a change already seen here, or
+older than a disagreement settled here since, is skipped; a question both sides
+changed to different values becomes a disagreement: the answer here stays, and
+every rating is kept (level, note, who, when, which laptop) for the Reconcile
+screen (R in the app). Importing the same file twice changes nothing.
+
+Every file is checked before any is imported: a damaged, truncated or
+hand-edited file, one from a newer assay, or one for frameworks or versions not
+loaded here is refused with one line, and nothing changes. Each file is then
+imported in one transaction, all of it or none of it.`,
+		Example: `  assay import ws.json                       # a participant takes the facilitator's bundle
+  assay import alice.json bob.json           # the facilitator brings the answers back
+  assay import bob.json --dry-run            # what would it do?
+  assay import bob.json --json | jq '.[].disagreements'`,
+		Args: needArgs(1, -1, "one or more bundle files"),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return []cobra.Completion{"json"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cat, err := a.loadCatalog()
+			if err != nil {
+				return err
+			}
+			type file struct {
+				name, sum string
+				bundle    *model.Bundle
+			}
+			var files []file
+			for _, path := range args {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					return badInput("%v", safefile.Plain(err))
+				}
+				if isWorkbook(data) {
+					return badInput("%s: importing filled-in XLSX workbooks is not available in this assay yet; import the JSON bundle", path)
+				}
+				b, err := report.ReadBundle(path, data, cat)
+				if err != nil {
+					return inputError{err}
+				}
+				sum := sha256.Sum256(data)
+				files = append(files, file{filepath.Base(path), hex.EncodeToString(sum[:]), b})
+			}
+			st, err := a.createStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if into != "" {
+				if _, err := st.Get(cmd.Context(), into); errors.Is(err, store.ErrNotFound) {
+					return badInput("--into: unknown assessment %q in %s%s; assay list shows the IDs", into, st.Path(), a.closestAssessments(cmd.Context(), st, into))
+				}
+			}
+			var results []model.ImportResult
+			for _, f := range files {
+				res, err := st.Import(cmd.Context(), f.bundle, store.ImportOptions{Into: into, DryRun: dryRun,
+					File: f.name, SHA256: f.sum, Actor: a.actor()})
+				if errors.Is(err, store.ErrMismatch) {
+					return badInput("%s: %v", f.name, err)
+				}
+				if err != nil {
+					return fmt.Errorf("%s: %w (this file was not imported%s)", f.name, err, doneBefore(results))
+				}
+				results = append(results, res)
+			}
+			if asJSON {
+				return report.ImportsJSON(a.Stdout, results)
+			}
+			return report.Imports(a.Stdout, results)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&into, "into", "", "merge into this assessment instead of the bundle's own")
+	f.BoolVar(&dryRun, "dry-run", false, "say what the import would do, and change nothing")
+	f.BoolVar(&asJSON, "json", false, "print JSON: per file the counts and every decision")
+	cmd.RegisterFlagCompletionFunc("into", a.completeAssessment)
+	return cmd
+}
+
+// doneBefore names the files imported before a failure, which stay imported.
+func doneBefore(results []model.ImportResult) string {
+	if len(results) == 0 {
+		return ""
+	}
+	names := make([]string, len(results))
+	for i, r := range results {
+		names[i] = r.File
+	}
+	return "; " + strings.Join(names, ", ") + " were imported before it"
+}
+
+// isWorkbook recognises an XLSX file (a zip archive).
+func isWorkbook(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }

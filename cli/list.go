@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/report"
+	"github.com/assaytui/assay/store"
+)
+
+func (a *app) cmdList() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List assessments with progress and maturity",
+		Example: `  assay list
+  assay list --json | jq -r '.[].id'`,
+		Args:              a.noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cat, err := a.loadCatalog()
+			if err != nil {
+				return err
+			}
+			var sums []model.Summary
+			st, err := a.openStore()
+			switch {
+			case errors.Is(err, store.ErrNoDatabase):
+				// Nothing created yet: an empty list, and no file made just for looking.
+			case err != nil:
+				return err
+			default:
+				defer st.Close()
+				list, err := st.List(cmd.Context())
+				if err != nil {
+					return err
+				}
+				levels, err := st.Levels(cmd.Context())
+				if err != nil {
+					return err
+				}
+				sums = model.Summaries(list, levels, cat)
+			}
+			if asJSON {
+				return report.ListJSON(a.Stdout, sums)
+			}
+			return report.List(a.Stdout, sums)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: one object per assessment")
+	return cmd
+}

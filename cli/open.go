@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// runHome is plain `assay`: the app on the list of assessments.
+func (a *app) runHome(cmd *cobra.Command) error {
+	if !a.IsTerminal() {
+		return usage(cmd, "no terminal: run assay in a terminal for the interactive app, or use a command")
+	}
+	return a.startTUI(cmd, "")
+}
+
+func (a *app) cmdOpen() *cobra.Command {
+	return &cobra.Command{
+		Use:   "open ID",
+		Short: "Open the app on an assessment, where you left off",
+		Long: `Open the interactive app on one assessment, at the question you last saw.
+It needs a terminal; assay show prints the scores without one.`,
+		Example: `  assay open k3v9qx2m
+  assay --as "Ann Tan" open k3v9qx2m     # record Ann as who answers`,
+		Args:              needArgs(1, 1, "one assessment ID (assay list shows them)"),
+		ValidArgsFunction: a.completeArgs(a.completeAssessment),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !a.IsTerminal() {
+				return usage(cmd, "no terminal: assay open needs a terminal; assay show %s prints the scores", args[0])
+			}
+			st, as, err := a.loadAssessment(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			st.Close()
+			if _, err := a.loadCatalog(as.FrameworkIDs()...); err != nil {
+				return err
+			}
+			return a.startTUI(cmd, as.ID)
+		},
+	}
+}
+
+func (a *app) startTUI(cmd *cobra.Command, openID string) error {
+	cat, err := a.loadCatalog()
+	if err != nil {
+		return err
+	}
+	st, err := a.createStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.QuickCheck(cmd.Context()); err != nil {
+		return err
+	}
+	return a.RunTUI(st, cat, openID, a.actor())
+}

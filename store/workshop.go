@@ -1,0 +1,458 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/assaytui/assay/model"
+)
+
+// ImportOptions says where a bundle goes and who brings it in.
+type ImportOptions struct {
+	// Into merges into this assessment instead of the bundle's own ID.
+	Into string
+	// DryRun decides everything and writes nothing.
+	DryRun bool
+	// File names the file the bundle came from, SHA256 its bytes.
+	File, SHA256 string
+	// Actor is who imports.
+	Actor string
+}
+
+// errDryRun rolls back a dry run's transaction.
+var errDryRun = errors.New("dry run")
+
+// originSQL is how a history row, rating or seen change names its import.
+const originSQL = `CASE WHEN i.id IS NULL THEN '' ELSE i.file || ' from ' || i.exported_by ||
+	CASE WHEN i.exported_host = '' THEN '' ELSE ' on ' || i.exported_host END END`
+
+// Import merges a bundle into the assessment with its ID (or opt.Into),
+// creating it when it is not here, in one transaction: all of it or nothing.
+// The bundle must have passed model.Bundle.Check against the loaded
+// frameworks. The merge rules are model.Merge's.
+func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) (model.ImportResult, error) {
+	id := b.Assessment.ID
+	if opt.Into != "" {
+		id = opt.Into
+	}
+	res := model.ImportResult{File: opt.File, DryRun: opt.DryRun}
+	err := s.write(ctx, func(t txn) error {
+		now := s.stamp()
+		local, err := s.getTx(t, id)
+		switch {
+		case errors.Is(err, ErrNotFound) && opt.Into == "":
+			res.Created = true
+			if err := createFromBundle(t, id, b, now); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		default:
+			for _, f := range b.Assessment.Frameworks {
+				if !local.Has(f.ID) {
+					return fmt.Errorf("%s does not cover %s, which the bundle does (it covers %s): %w",
+						assessment(id), f.ID, strings.Join(local.FrameworkIDs(), ", "), ErrMismatch)
+				}
+			}
+		}
+		state, err := loadMergeState(t, id)
+		if err != nil {
+			return err
+		}
+		res.Decisions = model.Merge(state, b, parseTime(now))
+		res.Tally = model.Count(res.Decisions)
+		if opt.DryRun || !res.Created && !writes(res.Decisions) {
+			// Nothing to write: a dry run, or a bundle seen before. The file
+			// stays exactly as it was (no import is recorded either).
+			res.Assessment, err = s.getTx(t, id)
+			if err != nil {
+				return err
+			}
+			return errDryRun
+		}
+		w, err := newMergeWriter(t, id, now)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		if err := w.recordImport(b, opt, res.Tally, s.host); err != nil {
+			return err
+		}
+		for _, d := range res.Decisions {
+			if err := w.write(d); err != nil {
+				return err
+			}
+		}
+		if res.Tally.Changed() || res.Created {
+			if _, err := t.exec(`UPDATE assessments SET updated_at = ? WHERE id = ?`, now, id); err != nil {
+				return err
+			}
+		}
+		res.Assessment, err = s.getTx(t, id)
+		return err
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return res, err
+}
+
+// writes reports whether carrying out the decisions writes anything.
+func writes(ds []model.Decision) bool {
+	for _, d := range ds {
+		if d.Outcome == model.MergeAdded || d.Outcome == model.MergeDisputed || len(d.Remember) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrMismatch is a bundle that does not fit the assessment it is merged into.
+var ErrMismatch = errors.New("the bundle does not fit")
+
+// getTx is Get inside a write transaction.
+func (s *Store) getTx(t txn, id string) (model.Assessment, error) {
+	var a model.Assessment
+	var target int
+	var created, updated string
+	err := t.queryRow(`SELECT id, name, organisation, assessor, target, resume_framework, created_at, updated_at, copied_from
+		FROM assessments WHERE id = ?`, id).Scan(&a.ID, &a.Name, &a.Organisation, &a.Assessor, &target,
+		&a.ResumeFramework, &created, &updated, &a.CopiedFrom)
+	if err == sql.ErrNoRows {
+		return a, fmt.Errorf("%s: %w", assessment(id), ErrNotFound)
+	}
+	if err != nil {
+		return a, err
+	}
+	a.Target = model.Level(target)
+	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT framework, version, position FROM assessment_frameworks
+		WHERE assessment_id = ? ORDER BY ord`, id)
+	if err != nil {
+		return a, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f model.AssessedFramework
+		if err := rows.Scan(&f.ID, &f.Version, &f.Position); err != nil {
+			return a, err
+		}
+		a.Frameworks = append(a.Frameworks, f)
+	}
+	return a, rows.Err()
+}
+
+// createFromBundle makes the assessment a bundle describes, with its ID,
+// empty: the merge then brings in every answer with its history.
+func createFromBundle(t txn, id string, b *model.Bundle, now string) error {
+	a := b.Assessment
+	created := now
+	if !a.CreatedAt.IsZero() {
+		created = a.CreatedAt.UTC().Format(timeFormat)
+	}
+	if _, err := t.exec(`INSERT INTO assessments (id, name, organisation, assessor, target, resume_framework, created_at, updated_at, copied_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, a.Name, a.Organisation, a.Assessor, int(a.Target), a.ResumeFramework,
+		created, now, a.CopiedFrom); err != nil {
+		return err
+	}
+	for i, f := range a.Frameworks {
+		if _, err := t.exec(`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position) VALUES (?, ?, ?, ?, ?)`,
+			id, f.ID, f.Version, i, f.Position); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadMergeState reads what this copy knows of an assessment: its answers,
+// every revision in their history or seen in imports, and its disagreements.
+func loadMergeState(t txn, id string) (*model.MergeState, error) {
+	st := model.NewMergeState()
+	q := func(query string, scan func(r *sql.Rows) error) error {
+		rows, err := t.tx.QueryContext(t.ctx, query, id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	// History first, in order: the last change of a question is its current
+	// revision, also when it was cleared and has no answer row.
+	err := q(`SELECT h.framework, h.question_id, h.revision, h.changed_by, h.changed_at, h.host, `+originSQL+`
+		FROM answer_history h LEFT JOIN imports i ON i.id = h.import_id WHERE h.assessment_id = ? ORDER BY h.id`, func(r *sql.Rows) error {
+		var kr model.KnownRevision
+		var rev, at string
+		if err := r.Scan(&kr.Key.Framework, &kr.Key.Question, &rev, &kr.By, &at, &kr.Host, &kr.Origin); err != nil {
+			return err
+		}
+		kr.At, kr.Stands = parseTime(at), rev
+		st.Known[rev] = kr
+		st.Answers[kr.Key] = model.Answer{Framework: kr.Key.Framework, QuestionID: kr.Key.Question, Level: model.Unanswered,
+			UpdatedAt: kr.At, UpdatedBy: kr.By, Revision: rev}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Answers rows hold the values (and the revision of answers from before
+	// revisions existed, which have no history row).
+	err = q(`SELECT framework, question_id, level, na, note, flagged, updated_at, updated_by, revision
+		FROM answers WHERE assessment_id = ?`, func(r *sql.Rows) error {
+		var a model.Answer
+		var level sql.NullInt64
+		var na bool
+		var at string
+		if err := r.Scan(&a.Framework, &a.QuestionID, &level, &na, &a.Note, &a.Flagged, &at, &a.UpdatedBy, &a.Revision); err != nil {
+			return err
+		}
+		a.Level, a.UpdatedAt = levelFrom(level, na), parseTime(at)
+		k := model.Key{Framework: a.Framework, Question: a.QuestionID}
+		st.Answers[k] = a
+		if _, ok := st.Known[a.Revision]; !ok {
+			st.Known[a.Revision] = model.KnownRevision{Key: k, Stands: a.Revision, By: a.UpdatedBy, At: a.UpdatedAt}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = q(`SELECT s.framework, s.question_id, s.revision, s.stands_for, s.changed_by, s.changed_at, s.host, `+originSQL+`
+		FROM seen_revisions s JOIN imports i ON i.id = s.import_id WHERE s.assessment_id = ?`, func(r *sql.Rows) error {
+		var kr model.KnownRevision
+		var rev, at string
+		if err := r.Scan(&kr.Key.Framework, &kr.Key.Question, &rev, &kr.Stands, &kr.By, &at, &kr.Host, &kr.Origin); err != nil {
+			return err
+		}
+		kr.At = parseTime(at)
+		st.Known[rev] = kr
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ds, err := disagreementsIn(t.ctx, t.tx, id)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ds {
+		d := &ds[i]
+		// The open one of a question, else its last resolution.
+		if cur := st.Disagreements[d.Key]; cur == nil || !cur.Open() && (d.Open() || d.Resolved.At.After(cur.Resolved.At)) {
+			st.Disagreements[d.Key] = d
+		}
+		for _, r := range d.Ratings {
+			if _, ok := st.Known[r.Revision]; !ok {
+				st.Known[r.Revision] = model.KnownRevision{Key: d.Key, By: r.By, At: r.At, Host: r.Host, Origin: r.Origin}
+			}
+		}
+	}
+	return st, nil
+}
+
+// mergeWriter writes a merge's decisions with statements prepared once for
+// the transaction (a bundle can hold tens of thousands of answers).
+type mergeWriter struct {
+	t        txn
+	id, now  string
+	importID int64
+	stmts    map[string]*sql.Stmt
+}
+
+const (
+	sqlImportHistory = `INSERT INTO answer_history (assessment_id, framework, question_id,
+			old_level, old_na, old_note, old_flagged, new_level, new_na, new_note, new_flagged,
+			changed_by, changed_at, host, revision, parent, import_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlImportAnswer = `INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (assessment_id, framework, question_id) DO UPDATE SET
+			level = excluded.level, na = excluded.na, note = excluded.note, flagged = excluded.flagged,
+			updated_at = excluded.updated_at, updated_by = excluded.updated_by, revision = excluded.revision`
+	sqlImportSeen = `INSERT INTO seen_revisions (assessment_id, revision, framework, question_id, parent, stands_for,
+			level, na, note, flagged, changed_by, changed_at, host, import_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	sqlImportRating = `INSERT INTO ratings (disagreement_id, ord, revision, level, na, note, flagged, rated_by, rated_at, host, import_id, replaced_by)
+		VALUES (?, (SELECT count(*) FROM ratings WHERE disagreement_id = ?1), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+func newMergeWriter(t txn, id, now string) (*mergeWriter, error) {
+	w := &mergeWriter{t: t, id: id, now: now, stmts: map[string]*sql.Stmt{}}
+	for _, q := range []string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating} {
+		st, err := t.tx.PrepareContext(t.ctx, q)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		w.stmts[q] = st
+	}
+	return w, nil
+}
+
+func (w *mergeWriter) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *mergeWriter) exec(q string, args ...any) error {
+	_, err := w.stmts[q].ExecContext(w.t.ctx, args...)
+	return err
+}
+
+// recordImport writes the imports row the merge's changes will name.
+func (w *mergeWriter) recordImport(b *model.Bundle, opt ImportOptions, tally model.Tally, host string) error {
+	res, err := w.t.exec(`INSERT INTO imports (assessment_id, file, sha256, exported_by, exported_at, exported_host, assay_version,
+			imported_by, imported_at, host, added, same, skipped, disputed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.id, opt.File, opt.SHA256, b.ExportedBy, stampOf(b.ExportedAt), b.Host, b.AssayVersion,
+		opt.Actor, w.now, host, tally.Added, tally.Same, tally.Skipped, tally.Disagreements)
+	if err != nil {
+		return err
+	}
+	w.importID, err = res.LastInsertId()
+	return err
+}
+
+func stampOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeFormat)
+}
+
+// write carries out one decision.
+func (w *mergeWriter) write(d model.Decision) error {
+	switch d.Outcome {
+	case model.MergeAdded:
+		for _, h := range d.Apply {
+			ol, ona := levelColumns(h.Old.Level)
+			nl, nna := levelColumns(h.New.Level)
+			if err := w.exec(sqlImportHistory, w.id, d.Framework, d.Question, ol, ona, h.Old.Note, h.Old.Flagged,
+				nl, nna, h.New.Note, h.New.Flagged, h.By, stampOf(h.At), h.Host, h.Revision, h.Parent, w.importID); err != nil {
+				return err
+			}
+		}
+		if err := w.putAnswer(d.Apply[len(d.Apply)-1]); err != nil {
+			return err
+		}
+		last := d.Apply[len(d.Apply)-1]
+		if d.Resolves {
+			if _, err := w.t.exec(sqlResolve, last.Revision, last.By, stampOf(last.At), w.id, d.Framework, d.Question); err != nil {
+				return err
+			}
+		}
+		for _, c := range d.Carries {
+			if err := w.carry(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	case model.MergeSame, model.MergeSkipped:
+		return w.remember(d, d.Stands)
+	case model.MergeDisputed:
+		if err := w.remember(d, ""); err != nil {
+			return err
+		}
+		var did int64
+		if d.Arose {
+			res, err := w.t.exec(`INSERT INTO disagreements (assessment_id, framework, question_id, arose_at, import_id) VALUES (?, ?, ?, ?, ?)`,
+				w.id, d.Framework, d.Question, w.now, w.importID)
+			if err != nil {
+				return err
+			}
+			if did, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			// The answer here becomes the first rating, from wherever it came.
+			var importID sql.NullInt64
+			err = w.t.queryRow(`SELECT import_id FROM answer_history WHERE assessment_id = ? AND revision = ? ORDER BY id DESC LIMIT 1`,
+				w.id, d.Current.Revision).Scan(&importID)
+			if err != nil && err != sql.ErrNoRows {
+				return err
+			}
+			if err := w.rating(did, d.Current, importID, ""); err != nil {
+				return err
+			}
+		} else if err := w.t.queryRow(`SELECT id FROM disagreements WHERE assessment_id = ? AND framework = ? AND question_id = ? AND resolution IS NULL`,
+			w.id, d.Framework, d.Question).Scan(&did); err != nil {
+			return err
+		}
+		if d.Replaces != "" {
+			if _, err := w.t.exec(`UPDATE ratings SET replaced_by = ? WHERE disagreement_id = ? AND revision = ?`,
+				d.Change.Revision, did, d.Replaces); err != nil {
+				return err
+			}
+		}
+		return w.rating(did, ratingOfChange(d.Change), sql.NullInt64{Int64: w.importID, Valid: true}, "")
+	}
+	return nil
+}
+
+func ratingOfChange(h model.HistoryEntry) model.Rating {
+	return model.Rating{Revision: h.Revision, Level: h.New.Level, Note: h.New.Note, Flagged: h.New.Flagged, By: h.By, At: h.At, Host: h.Host}
+}
+
+func (w *mergeWriter) rating(did int64, r model.Rating, importID sql.NullInt64, replacedBy string) error {
+	l, na := levelColumns(r.Level)
+	return w.exec(sqlImportRating, did, r.Revision, l, na, r.Note, r.Flagged, r.By, stampOf(r.At), r.Host, importID, replacedBy)
+}
+
+// putAnswer makes a change the answer here (or removes the row when the
+// change cleared it).
+func (w *mergeWriter) putAnswer(h model.HistoryEntry) error {
+	if h.New.Empty() {
+		return w.exec(sqlDeleteAnswer, w.id, h.Framework, h.QuestionID)
+	}
+	l, na := levelColumns(h.New.Level)
+	return w.exec(sqlImportAnswer, w.id, h.Framework, h.QuestionID, l, na, h.New.Note, h.New.Flagged, stampOf(h.At), h.By, h.Revision)
+}
+
+// remember records incoming changes as seen; the decision's own change
+// stands for stands, its ancestors for nothing.
+func (w *mergeWriter) remember(d model.Decision, stands string) error {
+	for _, h := range d.Remember {
+		sf := ""
+		if h.Revision == d.Change.Revision {
+			sf = stands
+		}
+		l, na := levelColumns(h.New.Level)
+		if err := w.exec(sqlImportSeen, w.id, h.Revision, d.Framework, d.Question, h.Parent, sf,
+			l, na, h.New.Note, h.New.Flagged, h.By, stampOf(h.At), h.Host, w.importID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// carry brings a disagreement settled elsewhere along with its resolution.
+func (w *mergeWriter) carry(c model.Disagreement) error {
+	var exists int
+	if err := w.t.queryRow(`SELECT count(*) FROM disagreements WHERE assessment_id = ? AND resolution = ?`,
+		w.id, c.Resolved.Revision).Scan(&exists); err != nil || exists > 0 {
+		return err
+	}
+	res, err := w.t.exec(`INSERT INTO disagreements (assessment_id, framework, question_id, arose_at, import_id, resolution, resolved_by, resolved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, w.id, c.Framework, c.Question, stampOf(c.AroseAt), w.importID,
+		c.Resolved.Revision, c.Resolved.By, stampOf(c.Resolved.At))
+	if err != nil {
+		return err
+	}
+	did, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for _, r := range c.Ratings {
+		if err := w.rating(did, r, sql.NullInt64{Int64: w.importID, Valid: true}, r.ReplacedBy); err != nil {
+			return err
+		}
+	}
+	return nil
+}

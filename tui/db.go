@@ -1,0 +1,305 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/assaytui/assay/internal/safefile"
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/report"
+	"github.com/assaytui/assay/store"
+)
+
+// This is the one file of the package that talks to the store. Every read
+// and write runs inside a tea.Cmd, in the order the user made them, through
+// the write queue (writer.go); each returns a typed result message that
+// carries what it was asked, so that a late answer can be recognised.
+
+// Options configure the TUI.
+type Options struct {
+	Store   *store.Store
+	Catalog *model.Catalog
+	OpenID  string // "" = home screen; else open that assessment at its resume point
+	Actor   string // recorded in answer history, e.g. "alice (tui)"
+}
+
+// db runs the store's calls as commands.
+type db struct {
+	st    *store.Store
+	cat   *model.Catalog
+	actor string
+	now   func() time.Time
+	w     *writer
+}
+
+// enqueue queues a job on the write queue; without a store (the views'
+// tests and benchmarks) nothing is queued and nothing runs.
+func (d *db) enqueue(key string, do func(ctx context.Context, seq uint64) tea.Msg) (uint64, tea.Cmd) {
+	if d.st == nil {
+		return 0, nil
+	}
+	return d.w.enqueue(key, do)
+}
+
+// path is the database file, shown on the home screen; exports go beside it.
+func (d *db) path() string {
+	if d.st == nil {
+		return ""
+	}
+	return d.st.Path()
+}
+
+// Store results.
+type (
+	summariesMsg struct {
+		list []model.Summary
+		err  error
+	}
+	assessmentMsg struct {
+		id      string
+		a       model.Assessment
+		answers []model.Answer
+		err     error
+	}
+	createdMsg struct {
+		a   model.Assessment
+		err error
+	}
+	renamedMsg struct {
+		id, name string
+		err      error
+	}
+	duplicatedMsg struct {
+		a    model.Assessment
+		name string
+		err  error
+	}
+	deletedMsg struct {
+		id, name string
+		err      error
+	}
+	exportedMsg struct {
+		id, format, path string
+		exists           bool // nothing written: the file exists and overwriting was not asked
+		err              error
+	}
+	// answerSavedMsg is the result of one save. When conflict is set the
+	// store wrote nothing: the answer had changed since the user saw it, and
+	// conflict is the answer as it is now.
+	answerSavedMsg struct {
+		seq      uint64
+		id       string // the assessment
+		key      model.Key
+		change   model.Change
+		answer   model.Answer // the answer as stored, when err is nil
+		at       time.Time
+		conflict *model.Answer
+		err      error
+	}
+	resumeSavedMsg struct {
+		seq uint64
+		id  string
+		key model.Key
+		err error
+	}
+	// refreshedMsg is the result of one look for changes made elsewhere.
+	// It does not implement failer: a failed look is shown, but it is no
+	// unsaved change and must not hold up quitting.
+	refreshedMsg struct {
+		seq     uint64 // the look's place in the write queue
+		id      string
+		changed bool // another process committed since the last look
+		gone    bool // the assessment was deleted elsewhere
+		a       model.Assessment
+		answers []model.Answer
+		err     error
+	}
+	// flushedMsg reports the writes run synchronously on the way out.
+	flushedMsg struct {
+		results, failures []tea.Msg
+	}
+)
+
+func (m createdMsg) failed() error     { return m.err }
+func (m renamedMsg) failed() error     { return m.err }
+func (m duplicatedMsg) failed() error  { return m.err }
+func (m deletedMsg) failed() error     { return m.err }
+func (m exportedMsg) failed() error    { return m.err }
+func (m answerSavedMsg) failed() error { return m.err }
+func (m resumeSavedMsg) failed() error { return m.err }
+
+// summaries reads the assessments list. Reads go through the write queue
+// too, so they see every change made before them.
+func (d *db) summaries() tea.Cmd {
+	st, cat := d.st, d.cat
+	_, cmd := d.enqueue("read:summaries", func(ctx context.Context, _ uint64) tea.Msg {
+		list, err := st.List(ctx)
+		if err != nil {
+			return summariesMsg{nil, err}
+		}
+		levels, err := st.Levels(ctx)
+		return summariesMsg{model.Summaries(list, levels, cat), err}
+	})
+	return cmd
+}
+
+// assessment reads one assessment with its answers. It first takes note of
+// the database's data version, so that a later look for changes sees what
+// other processes write from now on.
+func (d *db) assessment(id string) tea.Cmd {
+	st := d.st
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		_, _ = st.Changed(ctx) // a failure shows in the reads below
+		a, err := st.Get(ctx, id)
+		if err != nil {
+			return assessmentMsg{id: id, err: err}
+		}
+		answers, err := st.Answers(ctx, id)
+		return assessmentMsg{id: id, a: a, answers: answers, err: err}
+	})
+	return cmd
+}
+
+// create checks and stores a new assessment.
+func (d *db) create(n model.NewAssessment) tea.Cmd {
+	st, cat := d.st, d.cat
+	n.Frameworks = append([]string(nil), n.Frameworks...)
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		checked, err := n.Check(cat)
+		if err != nil {
+			return createdMsg{err: err}
+		}
+		versions := map[string]string{}
+		for _, id := range checked.Frameworks {
+			if f, ok := cat.Framework(id); ok {
+				versions[id] = f.Version
+			}
+		}
+		a, err := st.Create(ctx, checked, versions)
+		return createdMsg{a, err}
+	})
+	return cmd
+}
+
+func (d *db) rename(id, name string) tea.Cmd {
+	st := d.st
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		return renamedMsg{id, strings.TrimSpace(name), st.Rename(ctx, id, name)}
+	})
+	return cmd
+}
+
+func (d *db) duplicate(id, name string) tea.Cmd {
+	st := d.st
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		a, err := st.Duplicate(ctx, id, name)
+		return duplicatedMsg{a, name, err}
+	})
+	return cmd
+}
+
+func (d *db) remove(id, name string) tea.Cmd {
+	st := d.st
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		return deletedMsg{id, name, st.Delete(ctx, id)}
+	})
+	return cmd
+}
+
+// export writes a report of one assessment to path, whole or not at all
+// (safefile), readable only by the user. An existing file is replaced only
+// when overwrite is set; otherwise the result says it exists.
+func (d *db) export(id, format, path string, overwrite bool) tea.Cmd {
+	st, cat, now := d.st, d.cat, d.now
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		res := exportedMsg{id: id, format: format, path: path}
+		a, err := st.Get(ctx, id)
+		if err != nil {
+			res.err = err
+			return res
+		}
+		answers, err := st.Answers(ctx, id)
+		if err != nil {
+			res.err = err
+			return res
+		}
+		res.err = safefile.Write(ctx, path, safefile.Options{Force: overwrite}, func(w io.Writer) error {
+			return report.Write(w, format, report.Data{Assessment: a, Answers: answers, Catalog: cat, Generated: now()})
+		})
+		if errors.Is(res.err, safefile.ErrExists) {
+			res.exists, res.err = true, nil
+		}
+		return res
+	})
+	return cmd
+}
+
+// save queues one change to one answer. The returned sequence number
+// identifies the result message.
+func (d *db) save(id string, k model.Key, ch model.Change) (uint64, tea.Cmd) {
+	st, actor, now := d.st, d.actor, d.now
+	ch = detach(ch)
+	return d.enqueue("", func(ctx context.Context, seq uint64) tea.Msg {
+		a, err := st.Save(ctx, id, k.Framework, k.Question, ch, actor)
+		res := answerSavedMsg{seq: seq, id: id, key: k, change: ch, answer: a, at: now(), err: err}
+		if cur, ok := conflictOf(err); ok {
+			res.conflict, res.err = &cur, nil
+		}
+		return res
+	})
+}
+
+// saveResume queues the resume point; a newer resume point of the same
+// framework replaces one still queued.
+func (d *db) saveResume(id string, k model.Key) tea.Cmd {
+	st := d.st
+	_, cmd := d.enqueue("resume:"+id+":"+k.Framework, func(ctx context.Context, seq uint64) tea.Msg {
+		return resumeSavedMsg{seq, id, k, st.SetResume(ctx, id, k.Framework, k.Question)}
+	})
+	return cmd
+}
+
+// checkChanged queues a look for changes made elsewhere (the CLI, a second
+// app). store.Changed asks SQLite's data_version, which costs no I/O; only
+// when another connection has committed since the last look are the
+// assessment and its answers read again. It runs in the write queue, after
+// every write the user made before it, so what it reads already holds them.
+// Looks still queued are replaced by the newest one. There is no timer:
+// the app looks when the user moves or opens a screen of figures.
+func (d *db) checkChanged(id string) tea.Cmd {
+	if id == "" {
+		return nil
+	}
+	st := d.st
+	_, cmd := d.enqueue("read:changed:"+id, func(ctx context.Context, seq uint64) tea.Msg {
+		changed, err := st.Changed(ctx)
+		if err != nil {
+			return refreshedMsg{seq: seq, id: id, err: err}
+		}
+		if !changed {
+			return nil
+		}
+		a, err := st.Get(ctx, id)
+		if err != nil {
+			return refreshedMsg{seq: seq, id: id, changed: true, gone: errors.Is(err, store.ErrNotFound), err: err}
+		}
+		answers, err := st.Answers(ctx, id)
+		return refreshedMsg{seq: seq, id: id, changed: true, a: a, answers: answers, err: err}
+	})
+	return cmd
+}
+
+// conflictOf reports a save the store refused because the answer had
+// changed since the user saw it, with the answer as it is now.
+func conflictOf(err error) (model.Answer, bool) {
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		return ce.Current, true
+	}
+	return model.Answer{}, false
+}

@@ -211,7 +211,7 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		text := m.sess.load(msg.a, msg.answers)
 		m, cmd := m.broadcast(msg)
-		return m, tea.Batch(cmd, sayIf(text, true))
+		return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
 
 	case answerSavedMsg:
 		if msg.id != m.sess.id || m.sess.loading {
@@ -242,6 +242,12 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	case resumeSavedMsg:
 		if msg.err != nil && msg.id == m.sess.id {
 			m.status = statusMsg{"position not saved: " + cells.Inert(msg.err.Error()), true}
+		}
+		return m, nil
+
+	case contentSeenMsg:
+		if msg.err != nil && msg.id == m.sess.id {
+			m.status = statusMsg{"could not record which questionnaire revision this assessment saw: " + cells.Inert(msg.err.Error()), true}
 		}
 		return m, nil
 	}

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -46,8 +45,14 @@ type result struct {
 // run runs assay with a private database and data folder.
 func run(t *testing.T, db string, args ...string) result {
 	t.Helper()
+	return runEnv(t, db, nil, args...)
+}
+
+// runEnv is run with extra environment variables.
+func runEnv(t *testing.T, db string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -488,21 +493,6 @@ func TestEnvironmentAndXDGDefaults(t *testing.T) {
 	}
 }
 
-func TestHelpAndVersion(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"help"}, {"answer", "--help"}, {"new", "-h"}, {"version"}} {
-		r := run(t, "", args...)
-		if r.code != 0 || r.stdout == "" || r.stderr != "" {
-			t.Errorf("assay %v: %+v", args, r)
-		}
-	}
-	if r := run(t, "", "answer", "--help"); !strings.Contains(r.stdout, "-note") {
-		t.Errorf("answer --help lacks --note: %s", r.stdout)
-	}
-	if r := run(t, "", "version"); !strings.Contains(r.stdout, runtime.Version()) {
-		t.Errorf("version = %q", r.stdout)
-	}
-}
-
 // TestKillBetweenAnswers kills assay with SIGKILL while it writes, between
 // answers it had confirmed, and checks no confirmed answer is lost and the
 // database stays sound.
@@ -512,7 +502,8 @@ func TestKillBetweenAnswers(t *testing.T) {
 	confirmed := map[string]string{}
 	levels := []string{"0", "1", "2", "3", "4", "5"}
 	for i := 0; i < 30; i++ {
-		q := fmt.Sprintf("mas-trm-2021:3.%d.q1", i%6+1)
+		// One asked question in each of 3.1 to 3.6 (3.3.q1 and 3.5.q1 are retired).
+		q := "mas-trm-2021:" + []string{"3.1.q1", "3.2.q1", "3.3.q2", "3.4.q1", "3.5.q2", "3.6.q1"}[i%6]
 		lv := levels[i%6]
 		if out := mustRun(t, db, "answer", id, q, lv); out == "saved "+q+" = "+lv+"\n" {
 			confirmed[q] = lv

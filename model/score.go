@@ -59,16 +59,18 @@ func (s Score) Gap(target Level) (gap float64, ok bool) {
 // ScoreQuestions scores a set of questions of one framework: the weighted mean
 // of their rated levels.
 func ScoreQuestions(framework string, qs []*Question, as Answers) Score {
-	return scoreQuestions(framework, qs, as.lookup(), true)
+	return scoreQuestions(framework, qs, as.in(framework), true)
 }
 
-// lookup gives the level and review flag of a question; figures are computed
-// through it from full answers or from ratings alike.
-type lookup func(framework, question string) (Level, bool)
+// lookup gives the level and review flag of a question of the framework being
+// scored; figures are computed through it from full answers (Summarize) and
+// from levels alone (Summaries) alike.
+type lookup func(q *Question) (Level, bool)
 
-func (as Answers) lookup() lookup {
-	return func(framework, question string) (Level, bool) {
-		a := as.Get(framework, question)
+// in looks answers up in one framework.
+func (as Answers) in(framework string) lookup {
+	return func(q *Question) (Level, bool) {
+		a := as.Get(framework, q.ID)
 		return a.Level, a.Flagged
 	}
 }
@@ -80,7 +82,7 @@ func scoreQuestions(framework string, qs []*Question, get lookup, sources bool) 
 	var sum, weights float64
 	for _, q := range qs {
 		sc.Total++
-		level, _ := get(framework, q.ID)
+		level, _ := get(q)
 		switch {
 		case level.Rated():
 			w := q.weight()
@@ -133,15 +135,30 @@ type FrameworkScore struct {
 // out), so a clause with many questions does not outweigh the others.
 // Completion and Sources cover every question.
 func ScoreFramework(f *Framework, as Answers) FrameworkScore {
-	return scoreFramework(f, as.lookup(), true)
+	return newScorer(f).score(as.in(f.ID), true)
 }
 
-func scoreFramework(f *Framework, get lookup, sources bool) FrameworkScore {
-	fs := FrameworkScore{Framework: f}
+// scorer scores one framework. It lists each top-level section's questions
+// once, so that scoring many assessments does not list them again for each.
+type scorer struct {
+	f    *Framework
+	tops [][]*Question // the questions under each top-level section
+}
+
+func newScorer(f *Framework) scorer {
+	sc := scorer{f: f}
+	for _, s := range f.Sections {
+		sc.tops = append(sc.tops, s.AllQuestions())
+	}
+	return sc
+}
+
+func (sc scorer) score(get lookup, sources bool) FrameworkScore {
+	fs := FrameworkScore{Framework: sc.f, Sections: make([]SectionScore, 0, len(sc.tops))}
 	var sum float64
 	var n int
-	for _, s := range f.Sections {
-		ss := SectionScore{s, scoreQuestions(f.ID, s.AllQuestions(), get, sources)}
+	for i, s := range sc.f.Sections {
+		ss := SectionScore{s, scoreQuestions(sc.f.ID, sc.tops[i], get, sources)}
 		fs.Sections = append(fs.Sections, ss)
 		fs.Rated += ss.Rated
 		fs.NA += ss.NA
@@ -194,10 +211,12 @@ type Summary struct {
 
 // Summarize scores an assessment against the loaded frameworks.
 func Summarize(a Assessment, as Answers, c *Catalog) Summary {
-	return summarize(a, as.lookup(), c, true)
+	return summarize(a, c, func(f *Framework) (scorer, lookup) { return newScorer(f), as.in(f.ID) }, true)
 }
 
-func summarize(a Assessment, get lookup, c *Catalog, sources bool) Summary {
+// summarize scores each loaded framework of a with the scorer and lookup that
+// prepare gives, and counts the flagged questions.
+func summarize(a Assessment, c *Catalog, prepare func(f *Framework) (scorer, lookup), sources bool) Summary {
 	s := Summary{Assessment: a}
 	for _, af := range a.Frameworks {
 		f, ok := c.Framework(af.ID)
@@ -205,9 +224,10 @@ func summarize(a Assessment, get lookup, c *Catalog, sources bool) Summary {
 			s.Missing = append(s.Missing, af.ID)
 			continue
 		}
-		s.Scores = append(s.Scores, scoreFramework(f, get, sources))
+		sc, get := prepare(f)
+		s.Scores = append(s.Scores, sc.score(get, sources))
 		for _, q := range f.Questions() {
-			if _, flagged := get(f.ID, q.ID); flagged {
+			if _, flagged := get(q); flagged {
 				s.Flagged++
 			}
 		}

@@ -118,8 +118,10 @@ func (e *packer) value(v reflect.Value) error {
 
 var errShort = errors.New("compact form cut short")
 
-// unpack reads what pack wrote into v, a pointer of the same type.
-func unpack(data []byte, v any) error {
+// unpack reads what pack wrote into v, a pointer of the same type. Strings
+// are cut from data, not copied: data is embedded in the binary and never
+// changes.
+func unpack(data string, v any) error {
 	d := &unpacker{data: data}
 	d.value(reflect.ValueOf(v).Elem())
 	if d.err == nil && len(d.data) > 0 {
@@ -130,18 +132,26 @@ func unpack(data []byte, v any) error {
 
 // unpacker reads the compact form; after the first error it reads nothing more.
 type unpacker struct {
-	data []byte
-	err  error
+	data   string
+	err    error
+	fields map[reflect.Type][]int // the exported fields of each struct type met
 }
 
 func (d *unpacker) uint() uint64 {
-	n, size := binary.Uvarint(d.data)
-	if size <= 0 {
-		d.fail(errShort)
-		return 0
+	var n uint64
+	for i := 0; i < len(d.data) && i < binary.MaxVarintLen64; i++ {
+		b := d.data[i]
+		n |= uint64(b&0x7f) << (7 * i)
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				break // more than 64 bits
+			}
+			d.data = d.data[i+1:]
+			return n
+		}
 	}
-	d.data = d.data[size:]
-	return n
+	d.fail(errShort)
+	return 0
 }
 
 // count reads a length that must fit in what is left, each item at least min bytes.
@@ -158,7 +168,7 @@ func (d *unpacker) fail(err error) {
 	if d.err == nil {
 		d.err = err
 	}
-	d.data = nil
+	d.data = ""
 }
 
 func (d *unpacker) value(v reflect.Value) {
@@ -168,7 +178,7 @@ func (d *unpacker) value(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		n := d.count(1)
-		v.SetString(string(d.data[:n]))
+		v.SetString(d.data[:n])
 		d.data = d.data[n:]
 	case reflect.Bool:
 		if len(d.data) == 0 || d.data[0] > 1 {
@@ -178,12 +188,15 @@ func (d *unpacker) value(v reflect.Value) {
 		v.SetBool(d.data[0] == 1)
 		d.data = d.data[1:]
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, size := binary.Varint(d.data)
-		if size <= 0 || v.OverflowInt(n) {
+		u := d.uint()
+		n := int64(u >> 1) // zig-zag, as binary.AppendVarint writes it
+		if u&1 != 0 {
+			n = ^n
+		}
+		if v.OverflowInt(n) {
 			d.fail(errShort)
 			return
 		}
-		d.data = d.data[size:]
 		v.SetInt(n)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		n := d.uint()
@@ -197,7 +210,11 @@ func (d *unpacker) value(v reflect.Value) {
 			d.fail(errShort)
 			return
 		}
-		v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(d.data)))
+		var bits uint64
+		for i := 7; i >= 0; i-- {
+			bits = bits<<8 | uint64(d.data[i])
+		}
+		v.SetFloat(math.Float64frombits(bits))
 		d.data = d.data[8:]
 	case reflect.Array:
 		for i := range v.Len() {
@@ -237,10 +254,20 @@ func (d *unpacker) value(v reflect.Value) {
 			d.fail(errors.New("compact form: bad pointer mark"))
 		}
 	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				d.value(v.Field(i))
+		fields, ok := d.fields[v.Type()]
+		if !ok {
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					fields = append(fields, i)
+				}
 			}
+			if d.fields == nil {
+				d.fields = map[reflect.Type][]int{}
+			}
+			d.fields[v.Type()] = fields
+		}
+		for _, i := range fields {
+			d.value(v.Field(i))
 		}
 	default:
 		d.fail(fmt.Errorf("the compact form cannot hold a %s", v.Type()))

@@ -35,7 +35,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		t.Error("packing twice gives different bytes (map order?)")
 	}
 	got := new(codecNode)
-	if err := unpack(data, got); err != nil {
+	if err := unpack(string(data), got); err != nil {
 		t.Fatal(err)
 	}
 	// The link back to the parent is dropped (the loader rebuilds such links).
@@ -73,6 +73,6 @@ func FuzzUnpack(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_ = unpack(data, new(codecNode))
+		_ = unpack(string(data), new(codecNode))
 	})
 }

@@ -7,101 +7,99 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/assaytui/assay/model"
 )
 
-var update = flag.Bool("update", false, "rewrite the compiled frameworks from the YAML (go generate ./questionnaires)")
+var update = flag.Bool("update", false, "rewrite compiled/embedded.bin from the YAML (go generate ./questionnaires)")
 
-// TestCompiledFrameworksAreCurrent checks that every embedded framework has a
-// compiled file made from its YAML as it is now, by this code, and no other
-// compiled files exist. With -update it writes them.
-func TestCompiledFrameworksAreCurrent(t *testing.T) {
-	names, err := fs.Glob(embedded, "*.yaml")
+// TestCompiledFileIsCurrent checks that compiled/embedded.bin is what the
+// embedded YAML compiles to now, by this code. With -update it writes it.
+func TestCompiledFileIsCurrent(t *testing.T) {
+	want, err := compileEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]byte{}
-	for _, name := range names {
-		if isCrosswalkFile(name) {
-			continue
-		}
-		data, _ := embedded.ReadFile(name)
-		c, err := compileFramework(name, data)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		want[filepath.FromSlash(compiledName(name))] = c
-	}
-	have, _ := filepath.Glob(filepath.Join("compiled", "*.bin"))
+	path := filepath.Join("compiled", "embedded.bin")
 	if *update {
-		for _, p := range have {
-			if want[p] == nil {
-				os.Remove(p)
-			}
-		}
-		for p, data := range want {
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
 		}
 		return
 	}
-	for _, p := range have {
-		if want[p] == nil {
-			t.Errorf("%s has no YAML file beside it any more: run go generate ./questionnaires", p)
-		}
-	}
-	for p, data := range want {
-		if got, err := os.ReadFile(p); err != nil || !bytes.Equal(got, data) {
-			t.Errorf("%s is out of date with its YAML file: run go generate ./questionnaires", p)
-		}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date with the YAML files beside it: run go generate ./questionnaires", path)
 	}
 }
 
-// TestCompiledFrameworksLoadAsParsed reads every embedded framework both ways
-// and compares them field by field.
-func TestCompiledFrameworksLoadAsParsed(t *testing.T) {
+// TestCompiledLoadsAsParsed loads every embedded file both ways, from the
+// compiled file and from the YAML, and compares them field by field.
+func TestCompiledLoadsAsParsed(t *testing.T) {
 	names, _ := fs.Glob(embedded, "*.yaml")
+	cat, _ := model.NewCatalog()
+	var crosswalks []string
 	for _, name := range names {
 		if isCrosswalkFile(name) {
+			crosswalks = append(crosswalks, name)
 			continue
 		}
+		body, ok := compiled(name, frameworkKey(name))
+		if !ok {
+			t.Fatalf("%s: no current compiled entry (run go generate ./questionnaires)", name)
+		}
+		loaded := new(model.Framework)
+		if err := unpack(body, loaded); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		loaded.Index()
 		data, _ := embedded.ReadFile(name)
 		parsed, problems := ParseFramework("embedded "+name, data)
 		if problems != nil {
 			t.Fatal(problems)
 		}
-		c, err := compileFramework(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		loaded := new(model.Framework)
-		if err := unpack(bytes.TrimPrefix(c, compiledKey(data)), loaded); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		loaded.Index()
 		if !reflect.DeepEqual(parsed, loaded) {
-			t.Errorf("%s: compiled form loads differently from the YAML", name)
+			t.Errorf("%s: the compiled form loads differently from the YAML", name)
 		}
 		if q := loaded.Questions()[0]; q.Section == nil || q.Section.Parent == nil && len(loaded.Sections[0].Sections) > 0 {
 			t.Errorf("%s: links from questions to sections not rebuilt", name)
 		}
+		cat.Add(parsed)
+	}
+	for _, name := range crosswalks {
+		body, ok := compiled(name, crosswalkKey(name))
+		if !ok {
+			t.Fatalf("%s: no current compiled entry", name)
+		}
+		loaded := new(model.Crosswalk)
+		if err := unpack(body, loaded); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, _ := embedded.ReadFile(name)
+		parsed, problems := ParseCrosswalk("embedded "+name, data, cat)
+		if problems != nil {
+			t.Fatal(problems)
+		}
+		if !reflect.DeepEqual(parsed, loaded) {
+			t.Errorf("%s: the compiled form loads differently from the YAML", name)
+		}
 	}
 }
 
-// TestStaleCompiledFileFallsBackToYAML changes one byte of the YAML: the key
-// no longer matches, so the framework is parsed, with the change.
-func TestStaleCompiledFileFallsBackToYAML(t *testing.T) {
-	data, _ := embedded.ReadFile("iso28000-2022.yaml")
-	edited := bytes.Replace(data, []byte("title: "), []byte("title: Edited "), 1)
-	f, problems := loadEmbeddedFramework("iso28000-2022.yaml", edited)
-	if problems != nil {
-		t.Fatal(problems)
+// TestStaleEntriesAreNotUsed: an entry whose key does not match the YAML (it
+// was edited after the last go generate) is passed over, so the YAML is parsed.
+func TestStaleEntriesAreNotUsed(t *testing.T) {
+	name := "iso28000-2022.yaml"
+	if _, ok := compiled(name, frameworkKey(name)); !ok {
+		t.Fatal("no current entry to start from")
 	}
-	if !strings.HasPrefix(f.Title, "Edited ") {
-		t.Errorf("title %q: the stale compiled file was used", f.Title)
+	if _, ok := compiled(name, frameworkKey(name)+"x"); ok {
+		t.Error("an entry was used with another key")
+	}
+	if _, ok := compiled(name, ""); ok {
+		t.Error("an entry was used for a file that could not be read")
+	}
+	if a, b := compiledKey(reflect.TypeFor[model.Framework](), name), compiledKey(reflect.TypeFor[model.Crosswalk](), name); a == b {
+		t.Error("the model's shape is not part of the key")
 	}
 }

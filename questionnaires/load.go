@@ -34,13 +34,9 @@ func Embedded() ([]*model.Framework, error) {
 		if isCrosswalkFile(name) {
 			continue
 		}
-		data, err := embedded.ReadFile(name)
+		f, err := loadEmbeddedFramework(name)
 		if err != nil {
 			return nil, err
-		}
-		f, problems := loadEmbeddedFramework(name, data)
-		if problems != nil {
-			return nil, problems
 		}
 		fws = append(fws, f)
 	}
@@ -80,8 +76,7 @@ func LoadAll(dir string) (*model.Catalog, []Broken, error) {
 	}
 	names, _ := fs.Glob(embedded, "crosswalk-*.yaml")
 	for _, name := range names {
-		data, _ := embedded.ReadFile(name)
-		if err := addCrosswalk(cat, "embedded "+name, data); err != nil {
+		if err := addEmbeddedCrosswalk(cat, name); err != nil {
 			return nil, nil, fmt.Errorf("built-in crosswalk: %w", err)
 		}
 	}

@@ -65,3 +65,19 @@ func TestRetiredQuestionsAnswersAreExported(t *testing.T) {
 		t.Errorf("json answer for the retired question: %+v", ja)
 	}
 }
+
+// An assessment read from a bundle starts at the content revision loaded
+// here: the bundle does not say which one its author saw.
+func TestBundleAssessmentStartsAtLoadedRevision(t *testing.T) {
+	d := bundleFixture()
+	data := exportBundle(t, d)
+	f, _ := d.Catalog.Framework(d.Assessment.Frameworks[0].ID)
+	f.Revision = 3
+	b, err := ReadBundle("ws.json", data, d.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Assessment.Frameworks[0].ContentRevision; got != 3 {
+		t.Errorf("content revision %d, want 3", got)
+	}
+}

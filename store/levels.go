@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -20,61 +21,110 @@ const sqlLevels = `SELECT assessment_id, framework,
 		group_concat(octet_length(question_id) * 16 + coalesce(level, 6 + na) + 8 * flagged, ' ')
 	FROM answers GROUP BY assessment_id, framework`
 
-// Level codes in the low three bits of a packed rating.
+// Level codes in the low three bits of a packed answer level.
 const (
 	codeUnrated = 6 // a row with a note or flag but no level
 	codeNA      = 7
 	codeFlagged = 8
 )
 
-// Levels loads the level and flag of every stored answer of every
-// assessment, by assessment ID: what summaries of many assessments need,
-// without notes or times.
-func (s *Store) Levels(ctx context.Context) (map[string][]model.AnswerLevel, error) {
-	rows, err := s.db.QueryContext(ctx, sqlLevels)
+// Levels holds the level and flag of every stored answer of many
+// assessments, without notes or times: what a list of them needs. It keeps
+// them packed as read and unpacks one assessment at a time (Of), so a list of
+// thousands holds no value per answer.
+type Levels struct {
+	packed map[string][]packedLevels // assessment ID -> one per framework
+}
+
+// packedLevels is one row of sqlLevels.
+type packedLevels struct{ framework, ids, codes string }
+
+// Levels loads the answer levels of every assessment.
+func (s *Store) Levels(ctx context.Context) (*Levels, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, classify(s.path, err)
+	}
+	defer conn.Close()
+	// The query reads each page of the index once. With SQLite's usual cache
+	// every page read takes fresh memory, and in a new process the page
+	// faults cost more than the reading: a cache of a few pages does here.
+	// (On a connection held for it, so no other query sees the change.)
+	var cacheSize int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cacheSize); err != nil {
+		return nil, classify(s.path, err)
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = 16`); err != nil {
+		return nil, classify(s.path, err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheSize))
+	rows, err := conn.QueryContext(ctx, sqlLevels)
 	if err != nil {
 		return nil, classify(s.path, err)
 	}
 	defer rows.Close()
-	out := map[string][]model.AnswerLevel{}
+	l := &Levels{packed: map[string][]packedLevels{}}
 	for rows.Next() {
-		var id, framework, ids, codes string
-		if err := rows.Scan(&id, &framework, &ids, &codes); err != nil {
+		var id string
+		var p packedLevels
+		if err := rows.Scan(&id, &p.framework, &p.ids, &p.codes); err != nil {
 			return nil, classify(s.path, err)
 		}
-		rs, err := unpackLevels(out[id], framework, ids, codes)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.path, err)
+		if err := p.check(); err != nil {
+			return nil, fmt.Errorf("%s: assessment %s: %w", s.path, id, err)
 		}
-		out[id] = rs
+		l.packed[id] = append(l.packed[id], p)
 	}
-	return out, classify(s.path, rows.Err())
+	return l, classify(s.path, rows.Err())
 }
 
-// unpackLevels appends the answer levels that one row of sqlLevels packs.
-func unpackLevels(rs []model.AnswerLevel, framework, ids, codes string) ([]model.AnswerLevel, error) {
+// Of yields the answer levels of one assessment, framework by framework.
+func (l *Levels) Of(assessmentID string) iter.Seq[model.AnswerLevel] {
+	return func(yield func(model.AnswerLevel) bool) {
+		for _, p := range l.packed[assessmentID] {
+			if !p.each(yield) {
+				return
+			}
+		}
+	}
+}
+
+// check makes sure the row unpacks: every code a number, and the lengths
+// they give add up to the IDs.
+func (p packedLevels) check() error {
+	n := 0
+	ok := p.each(func(l model.AnswerLevel) bool { n += len(l.QuestionID); return true })
+	if !ok || n != len(p.ids) {
+		return fmt.Errorf("answer levels of framework %s do not add up", p.framework)
+	}
+	return nil
+}
+
+// each yields the row's answer levels; it returns false when yield stopped
+// or the row does not unpack.
+func (p packedLevels) each(yield func(model.AnswerLevel) bool) bool {
+	ids, codes := p.ids, p.codes
 	for codes != "" {
 		var field string
 		field, codes, _ = strings.Cut(codes, " ")
 		packed, err := strconv.Atoi(field)
 		n := packed >> 4
 		if err != nil || packed < 0 || n > len(ids) {
-			return nil, fmt.Errorf("answer levels of framework %s do not add up", framework)
+			return false
 		}
-		r := model.AnswerLevel{Framework: framework, QuestionID: ids[:n], Flagged: packed&codeFlagged != 0}
+		l := model.AnswerLevel{Framework: p.framework, QuestionID: ids[:n], Flagged: packed&codeFlagged != 0}
 		ids = ids[n:]
 		switch code := packed & 7; code {
 		case codeUnrated:
-			r.Level = model.Unanswered
+			l.Level = model.Unanswered
 		case codeNA:
-			r.Level = model.NotApplicable
+			l.Level = model.NotApplicable
 		default:
-			r.Level = model.Level(code)
+			l.Level = model.Level(code)
 		}
-		rs = append(rs, r)
+		if !yield(l) {
+			return false
+		}
 	}
-	if ids != "" {
-		return nil, fmt.Errorf("answer levels of framework %s do not add up", framework)
-	}
-	return rs, nil
+	return true
 }

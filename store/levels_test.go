@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/assaytui/assay/model"
@@ -39,8 +40,17 @@ func TestLevelsCarryLevelsNAAndFlags(t *testing.T) {
 		},
 		b.ID: {{Framework: "fw-a", QuestionID: "1.q1", Level: 2}},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("levels\n got %+v\nwant %+v", got, want)
+	for id, w := range want {
+		if l := slices.Collect(got.Of(id)); !reflect.DeepEqual(l, w) {
+			t.Errorf("levels of %s\n got %+v\nwant %+v", id, l, w)
+		}
+	}
+	if l := slices.Collect(got.Of("no-such-id")); len(l) != 0 {
+		t.Errorf("levels of an unknown assessment: %+v", l)
+	}
+	var cache int
+	if err := s.db.QueryRow(`PRAGMA cache_size`).Scan(&cache); err != nil || cache != -2000 {
+		t.Errorf("page cache left at %d (%v), want SQLite's usual -2000", cache, err)
 	}
 }
 
@@ -65,7 +75,7 @@ func TestLevelsReadTheLevelsIndexOnly(t *testing.T) {
 	}
 }
 
-func TestUnpackLevelsRefusesWhatDoesNotAddUp(t *testing.T) {
+func TestPackedLevelsThatDoNotAddUpAreRefused(t *testing.T) {
 	for _, c := range []struct{ ids, codes string }{
 		{"1.q1", "64"},      // length 4 claimed, 4 given: fine
 		{"1.q1x", "64"},     // a byte left over
@@ -74,9 +84,9 @@ func TestUnpackLevelsRefusesWhatDoesNotAddUp(t *testing.T) {
 		{"1.q1", "64 -16"},  // negative
 		{"1.q11.q2", "64 "}, // a code missing
 	} {
-		_, err := unpackLevels(nil, "fw", c.ids, c.codes)
+		err := packedLevels{"fw", c.ids, c.codes}.check()
 		if ok := err == nil; ok != (c.ids == "1.q1" && c.codes == "64") {
-			t.Errorf("unpackLevels(%q, %q) error = %v", c.ids, c.codes, err)
+			t.Errorf("check(%q, %q) error = %v", c.ids, c.codes, err)
 		}
 	}
 }
@@ -126,7 +136,7 @@ func TestSummariesFromLevelsEqualFullScoring(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fast := model.Summaries(list, levels, cat)
+		fast := model.Summaries(list, levels.Of, cat)
 		for i, a := range list {
 			answers, err := s.Answers(ctx, a.ID)
 			if err != nil {
@@ -220,8 +230,8 @@ func TestSchema1GainsTheLevelsIndex(t *testing.T) {
 			want = append(want, model.AnswerLevel{Framework: x.Framework, QuestionID: x.QuestionID, Level: x.Level, Flagged: x.Flagged})
 		}
 		n += len(want)
-		if !reflect.DeepEqual(levels[a.ID], want) {
-			t.Errorf("%s: levels %+v, answers say %+v", a.ID, levels[a.ID], want)
+		if got := slices.Collect(levels.Of(a.ID)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: levels %+v, answers say %+v", a.ID, got, want)
 		}
 	}
 	if n != 15 {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -44,7 +45,7 @@ func BenchmarkQuestionnaireKeystroke(b *testing.B) {
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("j"), keyMsg("l"), keyMsg("k"), keyMsg("h"), keyMsg("tab")}
+	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("j"), keyMsg("l"), keyMsg("k"), keyMsg("left"), keyMsg("tab")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -159,11 +160,30 @@ func BenchmarkNotePreview100KB(b *testing.B) {
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("l"), keyMsg("h"), keyMsg("h")}
+	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("l"), keyMsg("left"), keyMsg("left")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.update(keys[i%len(keys)])
 		_ = m.View()
+	}
+}
+
+// BenchmarkHomeKeystroke is one key press (down) → Update → View on the
+// assessments list at 120×40, with 10 and with 10,000 assessments: the
+// second should cost about the same as the first.
+func BenchmarkHomeKeystroke(b *testing.B) {
+	for _, n := range []int{10, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := newModel(Options{Catalog: testCatalog(b)}, clock, false)
+			m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			m, _ = m.update(summariesMsg{list: manySummaries(n)})
+			keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("j"), keyMsg("k")}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				m, _ = m.update(keys[i%len(keys)])
+				_ = m.View()
+			}
+		})
 	}
 }

@@ -17,7 +17,7 @@ import (
 // opened (model.Framework.ChangesSince), and the answers given to questions
 // that have since been retired. The opening says "ISO 28000 changed since
 // this assessment was last opened: 6 new questions, 4 reworded, 3 retired";
-// w walks the new and reworded questions; R lists the answers to retired
+// w walks the new and reworded questions; a lists the answers to retired
 // ones. The revision the assessment was opened with is then recorded.
 
 // Tags shown beside a question that changed since the last opening.
@@ -168,9 +168,9 @@ func (q questionnaire) newsLines(w int) []string {
 		if q.s.anyChanged() {
 			out = append(out, "")
 		}
-		what := fmt.Sprintf("%d answers of this assessment are to questions that are no longer asked; R lists them", retired)
+		what := fmt.Sprintf("%d answers of this assessment are to questions that are no longer asked; a lists them", retired)
 		if retired == 1 {
-			what = "1 answer of this assessment is to a question that is no longer asked; R lists it"
+			what = "1 answer of this assessment is to a question that is no longer asked; a lists it"
 		}
 		out = append(out, cells.Wrap(what+" with what replaced it. Such answers are kept, and count in no score.", w)...)
 	}

@@ -116,9 +116,9 @@ func TestAnswersToRetiredQuestions(t *testing.T) {
 		}
 	}
 	m := newTest(t, st, a.ID, 100, 30)
-	mustContain(t, shot(m), "2 answers of this assessment are to questions that", "R lists them with what replaced it",
+	mustContain(t, shot(m), "2 answers of this assessment are to questions that", "a lists them with what replaced it",
 		fmt.Sprintf("0/%d", asked(t, iso)))
-	m = press(t, m, "R") // from the note on what changed
+	m = press(t, m, "a") // from the note on what changed
 	if !modalIs[retiredModal](m) {
 		t.Fatalf("R did not open the list:\n%s", shot(m))
 	}
@@ -133,11 +133,11 @@ func TestAnswersToRetiredQuestions(t *testing.T) {
 	if fw, q := current(m); fw != iso || q != "5.2.2.q2" {
 		t.Fatalf("enter went to %s %s, want the replacement 5.2.2.q2", fw, q)
 	}
-	// esc closes; with nothing retired answered, R says so.
-	m = press(t, m, "R", "esc")
+	// esc closes; with nothing retired answered, a says so.
+	m = press(t, m, "a", "esc")
 	if modalIs[retiredModal](m) {
 		t.Fatal("esc did not close the list")
 	}
-	m = press(t, m, "tab", "R")
+	m = press(t, m, "tab", "a")
 	mustContain(t, shot(m), "no answer of this assessment is to a retired question of MAS TRM")
 }

@@ -113,20 +113,27 @@ func (q questionnaire) header(v *fwView, l qLayout) string {
 			tabs = append(tabs, st.Tab.Render(" "+f.name+" "))
 		}
 	}
+	tabLine := strings.Join(tabs, " ")
+	left := cells.Width("assay · ") + 4 + 2 + cells.Width(tabLine) + 1 // the name gets 4 cells at least
 	pos := fmt.Sprintf("question %d of %d", v.cur+1, len(v.qs))
 	if l.barsW == 0 {
-		// No bars pane: the header carries the figures, each labelled.
-		pos = fmt.Sprintf("maturity %s · %d%% done · question %d/%d", figure(v.score.Score), percent(v.score.Completion()), v.cur+1, len(v.qs))
+		// No bars pane: the header carries the figures, each labelled, as
+		// fully as the width allows.
+		fig, done := figure(v.score.Score), percent(v.score.Completion())
+		for _, f := range []string{"maturity %s · %d%% done · question %d/%d", "%s maturity · %d%% done · q %d/%d", "%s · %d%% done · q %d/%d"} {
+			if pos = fmt.Sprintf(f, fig, done, v.cur+1, len(v.qs)); left+cells.Width(pos) <= q.width {
+				break
+			}
+		}
 	}
-	tabLine := strings.Join(tabs, " ")
 	room := q.width - cells.Width("assay · ") - 2 - cells.Width(tabLine) - 1 - cells.Width(pos)
-	name := cells.Truncate(cells.Inert(q.s.a.Name), max(room, 8))
+	name := cells.Truncate(cells.Inert(q.s.a.Name), max(room, 4))
 	return q.c.header(st.Title.Render(name)+"  "+tabLine, pos, q.width)
 }
 
 // mark is a question's state in four cells, readable without colour:
 // level ("·" unanswered, 0-5, "na"), "!" when flagged, then "…" while a save
-// is on its way or "✗" when the newest save failed.
+// is on its way, "✗" when the newest save failed, "≠" when it is disputed.
 func (q questionnaire) mark(k model.Key) string {
 	a, s := q.s.shown(k)
 	lvl := "·"
@@ -141,6 +148,9 @@ func (q questionnaire) mark(k model.Key) string {
 		flag = "!"
 	}
 	state := " "
+	if q.s.dispute(k) != nil {
+		state = "≠"
+	}
 	if s != nil {
 		switch {
 		case s.anyFailed():
@@ -304,13 +314,17 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	if len(titleLines) > 3 {
 		titleLines = append(titleLines[:2:2], cells.Truncate(strings.Join(titleLines[2:], " "), w))
 	}
+	var disputed []string
+	if d := q.s.dispute(k); d != nil {
+		disputed = []string{st.Error.Render(cells.Truncate("≠ disputed: "+d.Spread().String()+" · R reconciles", w))}
+	}
 	text := cells.Wrap(t.text, w)
 	picker := q.pickerFull(v, a, s, w)
 	desc := q.descriptor(v, t, w)
 	note := q.noteLines(a, s, w, h)
 
-	// crumb, title, blank, text, [guidance], blank, picker, descriptor, blank, note
-	fixed := 1 + len(titleLines) + 1 + 1 + len(desc) + 1 + len(note)
+	// crumb, title, [disputed], blank, text, [guidance], blank, picker, descriptor, blank, note
+	fixed := 1 + len(titleLines) + len(disputed) + 1 + 1 + len(desc) + 1 + len(note)
 	blanks := 3 // separators: after the title, before the picker, before the note
 	var guide []string
 	if q.modal == nil && q.guidance != guidanceOff {
@@ -369,6 +383,7 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	for _, l := range titleLines {
 		lines = append(lines, st.Title.Render(l))
 	}
+	lines = append(lines, disputed...)
 	blank := func(i int) {
 		if i < blanks {
 			lines = append(lines, "")

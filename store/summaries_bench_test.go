@@ -1,0 +1,102 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/assaytui/assay/internal/perfdata"
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/questionnaires"
+	"github.com/assaytui/assay/store"
+)
+
+// rawSummaryQuery is the baseline: the figures of the list (answered, N/A,
+// flagged and mean level per assessment and framework) as one aggregate
+// query. scripts/perf runs the same query in the sqlite3 shell.
+const rawSummaryQuery = `SELECT a.id, a.name, a.organisation, a.updated_at, x.framework, x.rated, x.na, x.flagged, x.mean
+FROM assessments a
+JOIN (SELECT assessment_id, framework, count(level) AS rated, sum(na) AS na, sum(flagged) AS flagged, avg(level) AS mean
+      FROM answers GROUP BY assessment_id, framework) x ON x.assessment_id = a.id
+ORDER BY a.updated_at DESC, a.id`
+
+// BenchmarkSummaries is the assessments list at a consultant's scale, 200
+// assessments × 150 answers with notes (made by internal/perfdata, about a
+// thousand durable transactions before the timer starts). Each round lists
+// and scores them as assay list and the home screen do (store.List,
+// store.Levels, model.Summaries), then runs rawSummaryQuery over the same
+// file on a connection of its own; it reports both and list/raw.
+func BenchmarkSummaries(b *testing.B) {
+	ctx := context.Background()
+	cat, err := questionnaires.Load("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "perf.db")
+	st, err := store.OpenOrCreate(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if err := perfdata.Build(ctx, st, cat, 200, 150); err != nil {
+		b.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+
+	var listTime, rawTime time.Duration
+	n := 0
+	for b.Loop() {
+		start := time.Now()
+		list, err := st.List(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		levels, err := st.Levels(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sums := model.Summaries(list, levels.Of, cat); len(sums) != 200 || sums[0].Scores[0].Rated == 0 {
+			b.Fatalf("%d summaries", len(sums))
+		}
+		listTime += time.Since(start)
+
+		start = time.Now()
+		if rows := rawRows(b, raw); rows != 400 {
+			b.Fatalf("raw query: %d rows", rows)
+		}
+		rawTime += time.Since(start)
+		n++
+	}
+	b.ReportMetric(float64(listTime.Microseconds())/float64(n)/1000, "list-ms")
+	b.ReportMetric(float64(rawTime.Microseconds())/float64(n)/1000, "raw-ms")
+	b.ReportMetric(float64(listTime)/float64(rawTime), "list/raw")
+}
+
+// rawRows runs rawSummaryQuery and reads every row.
+func rawRows(b *testing.B, db *sql.DB) int {
+	rows, err := db.Query(rawSummaryQuery)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id, name, org, updated, fw string
+		var rated, na, flagged int
+		var mean sql.NullFloat64
+		if err := rows.Scan(&id, &name, &org, &updated, &fw, &rated, &na, &flagged, &mean); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return n
+}

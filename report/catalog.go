@@ -46,7 +46,7 @@ func FrameworksJSON(w io.Writer, fws []*model.Framework) error {
 }
 
 // Questions writes `assay questions FRAMEWORK`: each question's ID, title and
-// text, then the retired questions and what replaced them.
+// text, then, indented, the retired questions and what replaced them.
 func Questions(w io.Writer, f *model.Framework) error {
 	for _, q := range f.Questions() {
 		if _, err := fmt.Fprintf(w, "%-10s %s\n           %s\n", q.ID, clean(q.Title), clean(q.Text)); err != nil {
@@ -64,7 +64,8 @@ func Questions(w io.Writer, f *model.Framework) error {
 		if len(q.ReplacedBy) > 0 {
 			by = strings.Join(q.ReplacedBy, ", ")
 		}
-		if _, err := fmt.Fprintf(w, "%-10s retired in revision %d, replaced by %s\n", q.ID, q.RetiredIn, clean(by)); err != nil {
+		// Indented, so the first column stays the IDs of questions asked.
+		if _, err := fmt.Fprintf(w, "  retired %s in revision %d, replaced by %s\n", q.ID, q.RetiredIn, clean(by)); err != nil {
 			return err
 		}
 	}

@@ -198,16 +198,15 @@ func (q questionnaire) openRetired(v *fwView) (screen, tea.Cmd) {
 
 func (q questionnaire) updateRetired(m retiredModal, msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	k := q.c.keys.Retired
+	var moved bool
+	m.sel, moved = listStep(msg, k.Up, k.Down, m.sel, len(m.list))
 	switch {
+	case moved:
 	case key.Matches(msg, k.Quit):
 		return q, send(quitMsg{})
 	case key.Matches(msg, k.Close):
 		q.modal = nil
 		return q, nil
-	case key.Matches(msg, k.Up):
-		m.sel = clamp(m.sel-1, 0, len(m.list)-1)
-	case key.Matches(msg, k.Down):
-		m.sel = clamp(m.sel+1, 0, len(m.list)-1)
 	case key.Matches(msg, k.Go):
 		r := m.list[m.sel].Question
 		if len(r.ReplacedBy) == 0 {

@@ -33,7 +33,11 @@ func (s *Store) Changed(ctx context.Context) (bool, error) {
 // size. The interactive app runs it before a session, so nobody spends an
 // hour answering into a damaged file.
 func (s *Store) QuickCheck(ctx context.Context) error {
-	rows, err := column(ctx, s.db, "PRAGMA quick_check")
+	var rows []string
+	err := s.readOnce(ctx, func(conn *sql.Conn) (err error) {
+		rows, err = column(ctx, conn, "PRAGMA quick_check")
+		return err
+	})
 	if err != nil {
 		return classify(s.path, err)
 	}
@@ -127,7 +131,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	return h, nil
 }
 
-func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+func column(ctx context.Context, db querier, query string) ([]string, error) {
 	rows, err := db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err

@@ -15,12 +15,12 @@ func (a *app) cmdAnswer() *cobra.Command {
 	var flag, unflag, clear, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "answer ID FRAMEWORK:QUESTION [LEVEL]",
-		Short: "Record one answer: a level 0-5 or na, a note, a review flag",
-		Long: `Record one answer, as the app would: saved at once, with a history row saying
-who (--as) and when. LEVEL is 0-5, or na for not applicable (na needs --note with
-the reason). Without LEVEL only the note or the flag changes. --clear removes the
-whole answer; the history keeps what it was. It prints the question, its value
-and the revision the change made.
+		Short: "Record one answer",
+		Long: `Record one answer, as the app would: saved at once, with a history row
+saying who (--as) and when. LEVEL is 0-5, or na for not applicable (na needs
+--note with the reason). Without LEVEL only the note or the flag changes.
+--clear removes the whole answer; the history keeps what it was. It prints
+the question, its value and the revision the change made.
 
 Two writers at once: plain answer is last-writer-wins. With
 --if-unchanged-since REVISION it saves only if the answer is still at that
@@ -77,11 +77,7 @@ assay questions FRAMEWORK lists them.`,
 				return err
 			}
 			defer st.Close()
-			cat, err := a.loadCatalog(frameworkOf(args[1])...)
-			if err != nil {
-				return err
-			}
-			k, err := resolveQuestion(cat, as, args[1])
+			cat, k, err := a.question(as, args[1])
 			if err != nil {
 				return err
 			}
@@ -99,7 +95,7 @@ assay questions FRAMEWORK lists them.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&note, "note", "", "the note to keep with the answer (the reason, for na); \"\" removes it")
+	f.StringVar(&note, "note", "", "note to keep with it (for na: why); \"\" removes it")
 	f.BoolVar(&flag, "flag", false, "flag the question for review")
 	f.BoolVar(&unflag, "unflag", false, "remove the review flag")
 	f.BoolVar(&clear, "clear", false, "remove the answer: level, note and flag")
@@ -108,15 +104,6 @@ assay questions FRAMEWORK lists them.`,
 	cmd.RegisterFlagCompletionFunc("note", cobra.NoFileCompletions)
 	cmd.RegisterFlagCompletionFunc("if-unchanged-since", cobra.NoFileCompletions)
 	return cmd
-}
-
-// frameworkOf is the framework FRAMEWORK:QUESTION needs loaded, if it names one.
-func frameworkOf(qualified string) []string {
-	fw, _, ok := strings.Cut(qualified, ":")
-	if !ok {
-		return nil
-	}
-	return []string{strings.ToLower(fw)}
 }
 
 // savedLine is what answer prints: the question and its value now.

@@ -49,6 +49,8 @@ type app struct {
 	// completing is set while answering the shell's completion requests: no
 	// warnings then, and nothing created.
 	completing bool
+	// holdWarnings keeps warnings until the app has closed its screen.
+	holdWarnings bool
 }
 
 // commandList is every command in the order `assay --help` lists them.
@@ -112,6 +114,12 @@ MAS Technology Risk Management Guidelines 2021, keeps every answer in one
 SQLite file on your machine, and reports maturity, gaps and differences.
 
 With no command it opens the interactive app on your assessments.
+
+The database is --db, else $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.db
+(~/.local/share/assay/assay.db). Your own frameworks: --questionnaires DIR or
+$ASSAY_QUESTIONNAIRES. Who is answering: --as NAME, else $ASSAY_USER, else
+your login name. Global flags go before or after the command.
+
 Exit codes: 0 ok, 1 the operation failed, 2 bad usage or bad input.`,
 		Example: `  assay
   id=$(assay new --name "FY2026" --org "Acme Bank")
@@ -130,9 +138,9 @@ Exit codes: 0 ok, 1 the operation failed, 2 bad usage or bad input.`,
 	root.SetFlagErrorFunc(a.flagError)
 
 	pf := root.PersistentFlags()
-	pf.StringVar(&a.dbFlag, "db", "", "the database file (default $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.db)")
-	pf.StringVar(&a.qDir, "questionnaires", "", "a folder of your own framework files (default $ASSAY_QUESTIONNAIRES)")
-	pf.StringVar(&a.as, "as", "", "who is answering, recorded with each change (default $ASSAY_USER, else your user name)")
+	pf.StringVar(&a.dbFlag, "db", "", "the database file")
+	pf.StringVar(&a.qDir, "questionnaires", "", "your own frameworks folder")
+	pf.StringVar(&a.as, "as", "", "who is answering")
 	root.MarkPersistentFlagFilename("db", "db")
 	root.MarkPersistentFlagDirname("questionnaires")
 	root.RegisterFlagCompletionFunc("as", cobra.NoFileCompletions)
@@ -152,7 +160,7 @@ Exit codes: 0 ok, 1 the operation failed, 2 bad usage or bad input.`,
 func (a *app) cmdHelp() *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [COMMAND]",
-		Short: "Help for assay or for one command",
+		Short: "Help for a command",
 		Example: `  assay help
   assay help answer`,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -46,8 +45,14 @@ type result struct {
 // run runs assay with a private database and data folder.
 func run(t *testing.T, db string, args ...string) result {
 	t.Helper()
+	return runEnv(t, db, nil, args...)
+}
+
+// runEnv is run with extra environment variables.
+func runEnv(t *testing.T, db string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -447,21 +452,6 @@ func TestEnvironmentAndXDGDefaults(t *testing.T) {
 		if dst, _ := os.Stat(filepath.Dir(tc.want)); dst.Mode().Perm() != 0o700 {
 			t.Errorf("folder mode %o", dst.Mode().Perm())
 		}
-	}
-}
-
-func TestHelpAndVersion(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"help"}, {"answer", "--help"}, {"new", "-h"}, {"version"}} {
-		r := run(t, "", args...)
-		if r.code != 0 || r.stdout == "" || r.stderr != "" {
-			t.Errorf("assay %v: %+v", args, r)
-		}
-	}
-	if r := run(t, "", "answer", "--help"); !strings.Contains(r.stdout, "-note") {
-		t.Errorf("answer --help lacks --note: %s", r.stdout)
-	}
-	if r := run(t, "", "version"); !strings.Contains(r.stdout, runtime.Version()) {
-		t.Errorf("version = %q", r.stdout)
 	}
 }
 

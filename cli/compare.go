@@ -11,12 +11,12 @@ func (a *app) cmdCompare() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "compare OLD NEW",
-		Short: "Maturity then and now per framework and section, and every changed answer",
+		Short: "Compare two assessments",
 		Long: `Set two assessments side by side, e.g. last year's and this year's: per
 framework the overall maturity of each and the signed change, the same for
 each top-level section, then every question whose level changed.
 
-With one ID, it is compared with the assessment it was copied from (assay copy,
+With one ID (NEW alone), it is compared with the assessment it was copied from (assay copy,
 or c in the app).`,
 		Example: `  assay compare k79k4ns5 m6apsdca
   assay compare m6apsdca                       # against its source

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/assaytui/assay/internal/textsafe"
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/report"
 )
@@ -50,7 +51,7 @@ func (a *app) completeAssessment(cmd *cobra.Command, _ []string, toComplete stri
 			if as.Organisation != "" {
 				desc += " · " + as.Organisation
 			}
-			out = append(out, cobra.CompletionWithDesc(as.ID, oneLine(desc)))
+			out = append(out, cobra.CompletionWithDesc(as.ID, textsafe.Clean(desc, false)))
 		}
 	}
 	return out, noFiles | cobra.ShellCompDirectiveKeepOrder
@@ -95,7 +96,7 @@ func (a *app) completeQuestion(cmd *cobra.Command, args []string, toComplete str
 			if l := answers.Get(f.ID, q.ID).Level; l.Given() {
 				desc += " [" + l.String() + "]"
 			}
-			out = append(out, cobra.CompletionWithDesc(f.ID+":"+q.ID, oneLine(desc)))
+			out = append(out, cobra.CompletionWithDesc(f.ID+":"+q.ID, textsafe.Clean(desc, false)))
 		}
 	}
 	return out, noFiles | cobra.ShellCompDirectiveKeepOrder
@@ -134,7 +135,7 @@ func levelCompletions(scale model.Scale, descriptors [6]string) []cobra.Completi
 		if d := descriptors[s.Level]; d != "" {
 			desc = s.Name + ": " + d
 		}
-		out = append(out, cobra.CompletionWithDesc(s.Level.String(), oneLine(desc)))
+		out = append(out, cobra.CompletionWithDesc(s.Level.String(), textsafe.Clean(desc, false)))
 	}
 	return out
 }
@@ -183,7 +184,7 @@ func (a *app) setUpCompletionCommand(root *cobra.Command) {
 		if c.Name() != "completion" {
 			continue
 		}
-		c.Short = "Print the shell completion script: bash, zsh, fish or powershell"
+		c.Short = "Shell completion scripts"
 		c.Long = `Print a script that makes your shell complete assay's commands, flags,
 assessment IDs (with their names), FRAMEWORK:QUESTION IDs, levels and formats.`
 		c.Example = `  source <(assay completion bash)                                  # bash, this shell

@@ -91,7 +91,7 @@ func TestCompletion(t *testing.T) {
 	}
 	// Commands, and the global flags anywhere.
 	got, _ = complete(t, db, "")
-	if len(got) < 18 || got[0] != "open\tOpen the app on an assessment, where you left off" {
+	if len(got) < 18 || got[0] != "open\tResume an assessment" {
 		t.Errorf("commands: %q", got)
 	}
 	got, _ = complete(t, db, "list", "--")

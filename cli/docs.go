@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -26,7 +27,7 @@ func Reference(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("```\n")
 	entry := func(use, short string, flags []string) {
-		fmt.Fprintf(&b, "%s\n    %s\n", use, short)
+		fmt.Fprintf(&b, "%s\n    %s\n", use, wrap(short, 76, "\n    "))
 		if len(flags) > 0 {
 			fmt.Fprintf(&b, "    flags: %s\n", strings.Join(flags, ", "))
 		}
@@ -43,10 +44,10 @@ func Reference(w io.Writer) error {
 					names = append(names, sub.Name())
 				}
 			}
-			entry("assay "+c.Name()+" "+strings.Join(names, "|"), c.Short, nil)
+			entry("assay "+c.Name()+" "+strings.Join(names, "|"), summary(c), nil)
 			continue
 		}
-		entry("assay "+c.Use, c.Short, flagNames(c.LocalFlags()))
+		entry("assay "+c.Use, summary(c), flagNames(c.LocalFlags()))
 	}
 	b.WriteString("```\n\nGlobal flags, before or after the command:\n\n")
 	root.PersistentFlags().VisitAll(func(f *pflag.Flag) {
@@ -54,6 +55,20 @@ func Reference(w io.Writer) error {
 	})
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// summary is a command's first sentence of help: the start of Long, else Short.
+func summary(c *cobra.Command) string {
+	if c.Long == "" {
+		return c.Short
+	}
+	first := strings.Join(strings.Fields(strings.SplitN(c.Long, "\n\n", 2)[0]), " ")
+	for i := 0; i+1 < len(first); i++ {
+		if first[i] == '.' && first[i+1] == ' ' && !strings.HasSuffix(first[:i], "e.g") && !strings.HasSuffix(first[:i], "i.e") {
+			return first[:i+1]
+		}
+	}
+	return first
 }
 
 // flagNames lists a command's own flags as typed: "-o/--output", "--json".
@@ -88,4 +103,21 @@ func SpliceReference(readme string) (string, error) {
 		return "", err
 	}
 	return before + ReferenceStart + "\n\n" + b.String() + "\n" + ReferenceEnd + after, nil
+}
+
+// wrap breaks s into lines of at most width characters, joined by sep.
+func wrap(s string, width int, sep string) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), sep)
 }

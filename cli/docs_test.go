@@ -23,27 +23,33 @@ func TestREADMEMatchesHelp(t *testing.T) {
 		t.Error("README.md's command section differs from the help: run go generate ./cli")
 	}
 	// And it is the real help: each command listed answers --help with its
-	// usage line, and the general help carries each summary.
+	// usage line and the summary the README gives.
 	section := string(data)[strings.Index(string(data), cli.ReferenceStart):strings.Index(string(data), cli.ReferenceEnd)]
-	general := run(t, "", "--help").stdout
-	lines := strings.Split(section, "\n")
-	checked := 0
-	for i, line := range lines {
-		use, ok := strings.CutPrefix(line, "assay ")
-		if !ok || strings.HasPrefix(use, "completion ") || i+1 == len(lines) {
-			continue
+	entries := strings.Split(section, "\nassay")[1:]
+	for _, e := range entries {
+		lines := strings.Split(e, "\n")
+		use := strings.TrimSpace(lines[0]) // "answer ID FRAMEWORK:QUESTION [LEVEL]"; "" for assay itself
+		var summary []string
+		for _, l := range lines[1:] {
+			if !strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "    flags: ") {
+				break
+			}
+			summary = append(summary, strings.TrimSpace(l))
 		}
-		name := strings.Fields(use)[0]
-		r := run(t, "", name, "--help")
-		if r.code != 0 || !strings.Contains(r.stdout, "assay "+use) {
-			t.Errorf("assay %s --help lacks %q: %+v", name, "assay "+use, r)
+		args := []string{"--help"}
+		if use != "" {
+			args = []string{strings.Fields(use)[0], "--help"}
 		}
-		if summary := strings.TrimSpace(lines[i+1]); !strings.Contains(general, summary) {
-			t.Errorf("assay --help lacks %q", summary)
+		r := run(t, "", args...)
+		help := strings.Join(strings.Fields(r.stdout), " ") // as one line, however fang wraps it
+		if r.code != 0 || use != "" && !strings.HasPrefix(use, "completion ") && !strings.Contains(help, "assay "+use) {
+			t.Errorf("assay %v lacks the usage %q:\n%s", args, "assay "+use, r.stdout)
 		}
-		checked++
+		if use != "" && !strings.Contains(help, strings.Join(summary, " ")) {
+			t.Errorf("assay %v does not say %q", args, strings.Join(summary, " "))
+		}
 	}
-	if checked < 15 {
-		t.Errorf("only %d commands in the README section", checked)
+	if len(entries) < 18 {
+		t.Errorf("only %d commands in the README section", len(entries))
 	}
 }

@@ -18,7 +18,7 @@ func (a *app) cmdExport() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "export ID --format FORMAT",
-		Short: "Write a report or data file: " + strings.Join(report.Formats(), ", "),
+		Short: "Write a report or data file",
 		Long: `Write an assessment as a data file or a report, to standard output or to a file.
 json holds everything stored (the workshop bundle); csv is one row per question,
 safe to open in a spreadsheet; md is a report with the differences tables.

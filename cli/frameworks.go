@@ -13,7 +13,7 @@ func (a *app) cmdFrameworks() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "frameworks",
-		Short: "List the loaded frameworks with question counts",
+		Short: "List the loaded frameworks",
 		Long: `List the frameworks assay knows: the built-in ones and those in your
 --questionnaires folder. A broken file there is named on stderr and left out.`,
 		Example: `  assay frameworks
@@ -39,7 +39,7 @@ func (a *app) cmdQuestions() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "questions FRAMEWORK",
-		Short: "List every question of a framework",
+		Short: "List a framework's questions",
 		Long: `List every question of a framework with its ID, title and text; --json adds
 the guidance, the evidence and what each level means.`,
 		Example: `  assay questions iso28000-2022

@@ -11,7 +11,7 @@ func (a *app) cmdHistory() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "history ID [FRAMEWORK:QUESTION]",
-		Short: "Who changed which answer, when, from what to what",
+		Short: "Who changed what, and when",
 		Long: `List the recorded changes to an assessment's answers, oldest first: when, who
 (--as, ASSAY_USER or the user name of whoever made it), the question, and the
 old and new value. Name a question to see only its changes; --json adds the
@@ -32,11 +32,7 @@ computer and the revision of each change.`,
 				return err
 			}
 			if len(args) == 2 {
-				cat, err := a.loadCatalog(frameworkOf(args[1])...)
-				if err != nil {
-					return err
-				}
-				k, err := resolveQuestion(cat, as, args[1])
+				_, k, err := a.question(as, args[1])
 				if err != nil {
 					return err
 				}

@@ -23,7 +23,7 @@ func (a *app) cmdImport() *cobra.Command {
 	var dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Bring in workshop bundles and merge them, keeping who said what",
+		Short: "Merge workshop bundles",
 		Long: `Bring in workshop bundles (assay export ID --format json) from other laptops.
 
 An assessment that is not here yet arrives with the same ID, ready to answer.

@@ -14,7 +14,9 @@ func (a *app) cmdList() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List assessments with progress and maturity",
+		Short: "List your assessments",
+		Long: `List your assessments, most recently changed first, with how much is done and
+the maturity per framework. --json gives one object per assessment.`,
 		Example: `  assay list
   assay list --json | jq -r '.[].id'`,
 		Args:              a.noArgs,

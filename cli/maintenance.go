@@ -13,10 +13,11 @@ import (
 func (a *app) cmdDoctor() *cobra.Command {
 	return &cobra.Command{
 		Use:   "doctor",
-		Short: "Check the database: integrity, schema, answers to removed questions",
+		Short: "Check the database",
 		Long: `Check a database without changing it: SQLite's integrity check, broken
-references, the schema version, what it holds, and answers to questions that a
-newer release of a framework no longer has (kept, not scored). Exit 1 if damaged.`,
+references, the schema version, what it holds, and answers to questions
+that a newer release of a framework no longer has (kept, not scored).
+Exit 1 if damaged.`,
 		Example: `  assay doctor
   assay --db /media/usb/workshop.db doctor`,
 		Args:              a.noArgs,
@@ -76,7 +77,7 @@ func (a *app) cmdBackup() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
-		Short: "Write a consistent copy of the database, safe while assay runs",
+		Short: "Back up the database, safely",
 		Long: `Write a consistent copy of the database, even while the app is open elsewhere.
 The copy is written whole or not at all; an existing FILE is replaced only with
 --force. Open a backup with assay --db FILE.`,

@@ -13,7 +13,7 @@ import (
 func (a *app) cmdMan() *cobra.Command {
 	return &cobra.Command{
 		Use:   "man",
-		Short: "Print the manual page (roff)",
+		Short: "Print the manual page",
 		Long:  `Print assay's manual page in roff, built from the same text as --help.`,
 		Example: `  assay man > assay.1 && man ./assay.1
   assay man | sudo tee /usr/local/share/man/man1/assay.1 >/dev/null`,

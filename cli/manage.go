@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/assaytui/assay/internal/textsafe"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) cmdRename() *cobra.Command {
 	return &cobra.Command{
 		Use:               "rename ID NAME",
-		Short:             "Give an assessment a new name",
+		Short:             "Rename an assessment",
 		Example:           `  assay rename k3v9qx2m "FY2026 self-assessment (final)"`,
 		Args:              needArgs(2, 2, "an assessment ID and the new NAME"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment, noMore),
@@ -37,10 +38,11 @@ func (a *app) cmdCopy() *cobra.Command {
 	var name string
 	cmd := &cobra.Command{
 		Use:   "copy ID --name NAME",
-		Short: "Copy an assessment with all its answers; prints only the new ID",
-		Long: `Copy an assessment with all its answers, notes and flags under a new name, to
-re-assess next year from last year's answers (the app's duplicate). Prints only
-the new ID. The copy's history starts with a row per answer saying where it came from.`,
+		Short: "Copy an assessment",
+		Long: `Copy an assessment with all its answers, notes and flags under a new
+name, to re-assess next year from last year's answers (the app's duplicate).
+Prints only the new ID. The copy's history starts with a row per answer
+saying where it came from.`,
 		Example:           `  next=$(assay copy k3v9qx2m --name "FY2027 self-assessment")`,
 		Args:              needArgs(1, 1, "one assessment ID and --name NAME"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment),
@@ -70,7 +72,7 @@ func (a *app) cmdDelete() *cobra.Command {
 	var yes bool
 	cmd := &cobra.Command{
 		Use:   "delete ID",
-		Short: "Delete an assessment with its answers and history",
+		Short: "Delete an assessment",
 		Long: `Delete an assessment with all its answers and their history; this cannot be
 undone (assay backup first if unsure). On a terminal it asks; elsewhere --yes
 is required.`,
@@ -92,7 +94,7 @@ is required.`,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.Stderr, "Delete %q (%s) with its %d answers and their history? This cannot be undone. [y/N] ", as.Name, as.ID, len(answers))
+				fmt.Fprintf(a.Stderr, "Delete %q (%s) with its %d answers and their history? This cannot be undone. [y/N] ", textsafe.Clean(as.Name, false), as.ID, len(answers))
 				line, _ := bufio.NewReader(a.Stdin).ReadString('\n')
 				if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
 					fmt.Fprintln(a.Stderr, "Kept.")
@@ -102,7 +104,7 @@ is required.`,
 			if err := st.Delete(cmd.Context(), as.ID); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.Stdout, "deleted %s (%s)\n", as.ID, as.Name)
+			fmt.Fprintf(a.Stdout, "deleted %s (%s)\n", as.ID, textsafe.Clean(as.Name, false))
 			return nil
 		},
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,9 +16,10 @@ func (a *app) cmdNew() *cobra.Command {
 	n.Target = model.DefaultTarget
 	cmd := &cobra.Command{
 		Use:   "new --name NAME",
-		Short: "Create an assessment; prints only its ID",
-		Long: `Create an assessment and print its ID, and nothing else, so a script can keep it.
-It covers both built-in frameworks unless you name some with --framework.`,
+		Short: "Create an assessment",
+		Long: `Create an assessment and print its ID, and nothing else, so a script can
+keep it. It covers both built-in frameworks unless you name some with
+--framework.`,
 		Example: `  id=$(assay new --name "FY2026 self-assessment" --org "Acme Bank" --assessor "Ann Tan")
   assay new --name "ISO gap analysis" --framework iso28000-2022 --target 4`,
 		Args:              a.noArgs,
@@ -58,7 +58,7 @@ It covers both built-in frameworks unless you name some with --framework.`,
 	f.StringVar(&n.Name, "name", "", "name of the assessment (required)")
 	f.StringVar(&n.Organisation, "org", "", "organisation assessed")
 	f.StringVar(&n.Assessor, "assessor", "", "who runs the assessment")
-	f.StringSliceVar(&n.Frameworks, "framework", nil, "framework ID; repeat for several (default "+strings.Join(builtinFrameworks, " and ")+")")
+	f.StringSliceVar(&n.Frameworks, "framework", nil, "framework ID; repeat for several (default: both built-in)")
 	f.Var(&levelFlag{&n.Target, "target level", false}, "target", "target maturity LEVEL 0-5")
 	cmd.RegisterFlagCompletionFunc("framework", a.completeFramework)
 	cmd.RegisterFlagCompletionFunc("target", a.completeLevel(false))

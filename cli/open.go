@@ -15,7 +15,7 @@ func (a *app) runHome(cmd *cobra.Command) error {
 func (a *app) cmdOpen() *cobra.Command {
 	return &cobra.Command{
 		Use:   "open ID",
-		Short: "Open the app on an assessment, where you left off",
+		Short: "Resume an assessment",
 		Long: `Open the interactive app on one assessment, at the question you last saw.
 It needs a terminal; assay show prints the scores without one.`,
 		Example: `  assay open k3v9qx2m
@@ -31,6 +31,7 @@ It needs a terminal; assay show prints the scores without one.`,
 				return err
 			}
 			st.Close()
+			a.holdWarnings = true // until the app is closed (startTUI)
 			if _, err := a.loadCatalog(as.FrameworkIDs()...); err != nil {
 				return err
 			}
@@ -40,6 +41,9 @@ It needs a terminal; assay show prints the scores without one.`,
 }
 
 func (a *app) startTUI(cmd *cobra.Command, openID string) error {
+	// Warnings printed now would vanish behind the app's screen: print them after.
+	a.holdWarnings = true
+	defer func() { a.holdWarnings = false; a.warnBroken() }()
 	cat, err := a.loadCatalog()
 	if err != nil {
 		return err

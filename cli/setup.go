@@ -107,7 +107,7 @@ func orUnknown(id string) string {
 
 // warnBroken says once, on stderr, which of the user's files were left out.
 func (a *app) warnBroken() {
-	if a.completing {
+	if a.completing || a.holdWarnings {
 		return
 	}
 	for _, b := range a.broken {
@@ -174,15 +174,23 @@ func (a *app) closestAssessments(ctx context.Context, st *store.Store, typed str
 	return model.DidYouMean(typed, ids)
 }
 
-// resolveQuestion finds FRAMEWORK:QUESTION in the catalog and checks the
-// assessment covers that framework.
-func resolveQuestion(cat *model.Catalog, as model.Assessment, qualified string) (model.Key, error) {
+// question finds FRAMEWORK:QUESTION (loading its framework, see loadCatalog)
+// and checks the assessment covers that framework.
+func (a *app) question(as model.Assessment, qualified string) (*model.Catalog, model.Key, error) {
+	var need []string
+	if fw, _, ok := strings.Cut(qualified, ":"); ok {
+		need = append(need, strings.ToLower(fw))
+	}
+	cat, err := a.loadCatalog(need...)
+	if err != nil {
+		return nil, model.Key{}, err
+	}
 	fw, q, err := cat.ResolveQuestion(qualified)
 	if err != nil {
-		return model.Key{}, inputError{err}
+		return nil, model.Key{}, inputError{err}
 	}
 	if !as.Has(fw.ID) {
-		return model.Key{}, badInput("assessment %s does not cover %s (it covers %s)", as.ID, fw.ID, strings.Join(as.FrameworkIDs(), ", "))
+		return nil, model.Key{}, badInput("assessment %s does not cover %s (it covers %s)", as.ID, fw.ID, strings.Join(as.FrameworkIDs(), ", "))
 	}
-	return model.Key{Framework: fw.ID, Question: q.ID}, nil
+	return cat, model.Key{Framework: fw.ID, Question: q.ID}, nil
 }

@@ -13,7 +13,7 @@ func (a *app) cmdShow() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "Show maturity per framework and section, gaps and differences",
+		Short: "Scores, gaps and differences",
 		Long: `Show an assessment's maturity per framework and per section, completion, the
 biggest gaps against the target, the differences between the frameworks, and
 the disagreements a workshop import left to settle (each rating with who gave

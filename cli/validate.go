@@ -16,7 +16,7 @@ import (
 func (a *app) cmdValidate() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE|DIR...",
-		Short: "Check questionnaire and crosswalk files; every problem with file:line",
+		Short: "Check questionnaire files",
 		Long: `Check framework and crosswalk files without loading them anywhere. Each
 framework file is checked on its own, so a copy of a built-in framework passes.
 Crosswalks are checked against the frameworks named beside them, then those of

@@ -37,7 +37,8 @@ func versionLine() string {
 func (a *app) cmdVersion() *cobra.Command {
 	return &cobra.Command{
 		Use:               "version",
-		Short:             "Print the version, commit and Go version",
+		Short:             "Print version and build info",
+		Long:              "Print assay's version, the commit it was built from, the Go version and the\nquestionnaire schema it reads; the same as assay --version.",
 		Example:           `  assay version`,
 		Args:              a.noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,

@@ -33,7 +33,7 @@ func FuzzParseLevel(f *testing.F) {
 }
 
 // FuzzResolveQuestion: any qualified ID resolves to a question whose ID it
-// names, or gives a one-line error; never a panic.
+// names (ignoring case), or gives a one-line error; never a panic.
 func FuzzResolveQuestion(f *testing.F) {
 	c, _ := NewCatalog(testFramework())
 	for _, s := range []string{"fw:1.1.q1", "fw:1.q1", "fw:", ":1.1.q1", "x:y", "1.1.q1", "fw:9.9.q9", "fw:1.1.q", "fw:.q1", "fw:a:b"} {
@@ -47,7 +47,7 @@ func FuzzResolveQuestion(f *testing.F) {
 			}
 			return
 		}
-		if fw == nil || q == nil || fw.ID+":"+q.ID != s {
+		if fw == nil || q == nil || !strings.EqualFold(fw.ID+":"+q.ID, s) {
 			t.Fatalf("ResolveQuestion(%q) = %v %v", s, fw, q)
 		}
 	})

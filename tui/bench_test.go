@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -165,5 +166,24 @@ func BenchmarkNotePreview100KB(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.update(keys[i%len(keys)])
 		_ = m.View()
+	}
+}
+
+// BenchmarkHomeKeystroke is one key press (down) → Update → View on the
+// assessments list at 120×40, with 10 and with 10,000 assessments: the
+// second should cost about the same as the first.
+func BenchmarkHomeKeystroke(b *testing.B) {
+	for _, n := range []int{10, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := newModel(Options{Catalog: testCatalog(b)}, clock, false)
+			m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			m, _ = m.update(summariesMsg{list: manySummaries(n)})
+			keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("j"), keyMsg("k")}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				m, _ = m.update(keys[i%len(keys)])
+				_ = m.View()
+			}
+		})
 	}
 }

@@ -40,22 +40,14 @@ func (h helpScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		h.width, h.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		k := h.c.keys.Help
-		page := max(h.height-1, 1)
+		page := max(h.height, 1)
 		switch {
 		case key.Matches(msg, k.Quit):
 			return h, send(quitMsg{})
 		case key.Matches(msg, k.Close):
 			return h, send(popMsg{})
-		case key.Matches(msg, k.Up):
-			h.off--
-		case key.Matches(msg, k.Down):
-			h.off++
-		case key.Matches(msg, k.PageUp):
-			h.off -= page
-		case key.Matches(msg, k.PageDown):
-			h.off += page
 		}
-		h.off = clamp(h.off, 0, len(h.lines())-h.height)
+		h.off = scrollKeys{k.Up, k.Down, k.PageUp, k.PageDown}.scroll(msg, h.off, page, len(h.lines()))
 	}
 	return h, nil
 }

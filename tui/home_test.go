@@ -3,10 +3,13 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/store"
@@ -238,4 +241,65 @@ func TestOpenUnknownGoesHome(t *testing.T) {
 		t.Fatal("not on the home screen")
 	}
 	mustContain(t, shot(m), "cannot open the assessment", "nosuchid")
+}
+
+// manySummaries is n assessments without answers, as the list shows them.
+func manySummaries(n int) []model.Summary {
+	list := make([]model.Summary, n)
+	for i := range list {
+		list[i] = model.Summary{Assessment: model.Assessment{
+			ID: fmt.Sprintf("id%05d", i), Name: fmt.Sprintf("Assessment %d", i), Organisation: []string{"Acme", "Jurong Port", "Bank of Lee"}[i%3],
+		}}
+	}
+	return list
+}
+
+// The list filters by name, organisation or ID with /; enter goes back to
+// the list with the filter kept, esc clears it.
+func TestHomeFilter(t *testing.T) {
+	st := testStore(t)
+	create(t, st, "Acme readiness")
+	b, _ := st.Create(context.Background(), model.NewAssessment{Name: "Port audit", Organisation: "Jurong Port", Frameworks: []string{iso}, Target: 3},
+		map[string]string{iso: "2022"})
+	create(t, st, "Bank review")
+	m := newTest(t, st, "", 80, 24)
+	m = press(t, m, "/")
+	m = typeText(t, m, "jurong")
+	v := shot(m)
+	mustContain(t, v, "Assessments (1 of 3)", "Port audit", "Filter: jurong")
+	mustNotContain(t, v, "Acme readiness", "Bank review")
+	m = press(t, m, "enter")
+	mustContain(t, shot(m), "filter: jurong")
+	m = press(t, m, "enter")
+	if !on[questionnaire](m) || m.sess.id != b.ID {
+		t.Fatalf("enter opened %q", m.sess.id)
+	}
+	m = press(t, m, "esc")
+	mustContain(t, shot(m), "Assessments (1 of 3)") // kept
+	m = press(t, m, "/", "ctrl+u")
+	m = typeText(t, m, strings.ToUpper(b.ID[:6]))
+	mustContain(t, shot(m), "Port audit")
+	m = typeText(t, m, "zz")
+	mustContain(t, shot(m), "No assessment matches the filter")
+	m = press(t, m, "esc")
+	mustContain(t, shot(m), "Assessments (3)", "Acme readiness", "Bank review")
+}
+
+// Ten thousand assessments: the list draws only what is on screen and the
+// filter finds one by ID.
+func TestHomeTenThousand(t *testing.T) {
+	m := newModel(Options{Catalog: testCatalog(t)}, clock, true)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.update(summariesMsg{list: manySummaries(10000)})
+	mustContain(t, shot(m), "Assessments (10000)", "Assessment 0 ")
+	for range 50 {
+		m, _ = m.update(keyMsg("j"))
+	}
+	mustContain(t, shot(m), "▸ Assessment 50 ")
+	m, _ = m.update(keyMsg("/"))
+	for _, r := range "id09999" {
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	mustContain(t, shot(m), "Assessments (1 of 10000)", "Assessment 9999 ")
+	checkFrame(t, m, 80, 24)
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -29,7 +28,7 @@ func TestQuestionnaireOpensAtFirstQuestion(t *testing.T) {
 		t.Fatalf("at %s %s", fw, q)
 	}
 	mustContain(t, shot(m), "[ISO 28000]", "MAS TRM", "4.1.q1", "How well does the organisation", "Not performed",
-		"Optimising", "N/A", "Maturity", "question 1 of 64")
+		"Optimising", "N/A", "Maturity", "question 1 of 74")
 }
 
 func TestNumberKeysSaveAtOnce(t *testing.T) {
@@ -116,7 +115,7 @@ func TestUnansweredJumps(t *testing.T) {
 		t.Fatalf("] went to %s", q)
 	}
 	m = press(t, m, "]")
-	if _, q := current(m); q != "4.2.2.q2" {
+	if _, q := current(m); q != "4.2.2.q3" {
 		t.Fatalf("] went to %s", q)
 	}
 	m = press(t, m, "[")
@@ -230,7 +229,7 @@ func TestTabSwitchesFrameworksRememberingPositions(t *testing.T) {
 	if fw, q := current(m); fw != mas || q != "3.1.q1" {
 		t.Fatalf("tab went to %s %s", fw, q)
 	}
-	mustContain(t, shot(m), "[MAS TRM]", fmt.Sprintf("question 1 of %d", asked(t, mas)))
+	mustContain(t, shot(m), "[MAS TRM]", "question 1 of 126")
 	m = press(t, m, "l", "5", "tab")
 	if fw, q := current(m); fw != iso || q != "4.2.1.q1" {
 		t.Fatalf("back at %s %s", fw, q)
@@ -569,11 +568,11 @@ func TestEnterWritesNothingUnlessALevelIsPicked(t *testing.T) {
 	if modalIs[reasonModal](m) {
 		t.Fatal("enter on an N/A question asked for the reason again")
 	}
-	if _, q := current(m); q != "4.2.2.q2" {
+	if _, q := current(m); q != "4.2.2.q3" {
 		t.Fatalf("enter on N/A left us at %s", q)
 	}
 	m = press(t, m, "3")
-	if got := stored(t, m.c.db.st, a.ID, iso, "4.2.2.q2").Level; got != 3 {
+	if got := stored(t, m.c.db.st, a.ID, iso, "4.2.2.q3").Level; got != 3 {
 		t.Fatalf("the key after enter went elsewhere: %v", got)
 	}
 }
@@ -627,5 +626,28 @@ func TestFailedNoteKeepsItsText(t *testing.T) {
 	m = press(t, m, "esc")
 	if a2, _ := m.sess.shown(k); a2.Note != "evidence seen twice" {
 		t.Fatalf("shown %q", a2.Note)
+	}
+}
+
+// Issue 10, item 14: / finds in every framework of the assessment, and each
+// hit names its framework; enter on a hit in the other framework goes there.
+func TestFindAcrossFrameworks(t *testing.T) {
+	m, _ := openTest(t, 120, 40)
+	m = press(t, m, "/")
+	m = typeText(t, m, "3.4")
+	v := shot(m)
+	mustContain(t, v, "MAS TRM    3.4.q1")
+	m = typeText(t, m, "x")
+	mustContain(t, shot(m), "No clause matches in ISO 28000 or MAS TRM.")
+	m = press(t, m, "backspace", "enter")
+	if fw, q := current(m); fw != mas || q != "3.4.q1" {
+		t.Fatalf("jumped to %s %s", fw, q)
+	}
+	m = press(t, m, "/")
+	m = typeText(t, m, "audit")
+	v = shot(m)
+	mustContain(t, v, "ISO 28000  9.2", "MAS TRM ")
+	if strings.Index(v, "MAS TRM    ") > strings.Index(v, "ISO 28000  9.2") {
+		t.Fatalf("the active framework's hits come first:\n%s", v)
 	}
 }

@@ -113,14 +113,21 @@ func (q questionnaire) header(v *fwView, l qLayout) string {
 			tabs = append(tabs, st.Tab.Render(" "+f.name+" "))
 		}
 	}
+	tabLine := strings.Join(tabs, " ")
+	left := cells.Width("assay · ") + 4 + 2 + cells.Width(tabLine) + 1 // the name gets 4 cells at least
 	pos := fmt.Sprintf("question %d of %d", v.cur+1, len(v.qs))
 	if l.barsW == 0 {
-		// No bars pane: the header carries the figures, each labelled.
-		pos = fmt.Sprintf("maturity %s · %d%% done · question %d/%d", figure(v.score.Score), percent(v.score.Completion()), v.cur+1, len(v.qs))
+		// No bars pane: the header carries the figures, each labelled, as
+		// fully as the width allows.
+		fig, done := figure(v.score.Score), percent(v.score.Completion())
+		for _, f := range []string{"maturity %s · %d%% done · question %d/%d", "%s maturity · %d%% done · q %d/%d", "%s · %d%% done · q %d/%d"} {
+			if pos = fmt.Sprintf(f, fig, done, v.cur+1, len(v.qs)); left+cells.Width(pos) <= q.width {
+				break
+			}
+		}
 	}
-	tabLine := strings.Join(tabs, " ")
 	room := q.width - cells.Width("assay · ") - 2 - cells.Width(tabLine) - 1 - cells.Width(pos)
-	name := cells.Truncate(cells.Inert(q.s.a.Name), max(room, 8))
+	name := cells.Truncate(cells.Inert(q.s.a.Name), max(room, 4))
 	return q.c.header(st.Title.Render(name)+"  "+tabLine, pos, q.width)
 }
 

@@ -37,14 +37,20 @@ func (s *session) refreshed(msg refreshedMsg, editing model.Key) (text string, i
 		}
 	}
 	noteBefore := s.answers.Get(editing.Framework, editing.Question).Note
+	// Count what others changed: not a question where a save of ours ran
+	// before the read (what differs there may be ours, not yet reported).
+	ours := func(k model.Key) bool {
+		st := s.saves[k]
+		return st != nil && max(st.sent[fLevel], st.sent[fNote], st.sent[fFlag]) < msg.seq && st.anyPending()
+	}
 	n := 0
 	for k, a := range fresh {
-		if !a.Same(s.answers.Get(k.Framework, k.Question)) {
+		if !a.Same(s.answers.Get(k.Framework, k.Question)) && !ours(k) {
 			n++
 		}
 	}
 	for k, a := range s.answers {
-		if _, ok := fresh[k]; !ok && !a.Empty() {
+		if _, ok := fresh[k]; !ok && !a.Empty() && !ours(k) {
 			n++
 		}
 	}

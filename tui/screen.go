@@ -176,6 +176,24 @@ func spread(left, right string, w int) string {
 	return left + strings.Repeat(" ", max(w-lw-rw, 0)) + right
 }
 
+// scrollKeys move a page of lines: a line or a page at a time.
+type scrollKeys struct{ up, down, pageUp, pageDown key.Binding }
+
+// scroll is the first line shown after msg, of n lines shown page at a time.
+func (k scrollKeys) scroll(msg tea.KeyPressMsg, off, page, n int) int {
+	switch {
+	case key.Matches(msg, k.up):
+		off--
+	case key.Matches(msg, k.down):
+		off++
+	case key.Matches(msg, k.pageUp):
+		off -= page
+	case key.Matches(msg, k.pageDown):
+		off += page
+	}
+	return clamp(off, 0, n-page)
+}
+
 // clamp limits v to [lo, hi].
 func clamp(v, lo, hi int) int {
 	if hi < lo {

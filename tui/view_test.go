@@ -70,62 +70,57 @@ func homeModel(t testing.TB, w, h int) Model {
 	return m
 }
 
-func TestGoldenQuestionnaire(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenQuestionnaireMAS(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(keyMsg("tab"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenHome(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := homeModel(t, s[0], s[1])
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenForm(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := homeModel(t, s[0], s[1])
-			m, _ = m.update(pushMsg{openForm(m)})
-			m, _ = m.update(keyMsg("tab"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenHelp(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(helpMsg{})
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
 // Every screen and mode at sizes from 1×1 to 300×100: no panic, never wider
 // or taller than the terminal.
+// TestGolden draws each screen at 80×24 and 120×40 and compares it with
+// testdata/TestGolden/<screen>/<size>.golden.
+func TestGolden(t *testing.T) {
+	fromDemo := func(msgs ...tea.Msg) func(t *testing.T, w, h int) Model {
+		return func(t *testing.T, w, h int) Model {
+			m := demoModel(t, w, h)
+			for _, msg := range msgs {
+				if f, ok := msg.(func(Model) tea.Msg); ok {
+					msg = f(m)
+				}
+				m, _ = m.update(msg)
+			}
+			return m
+		}
+	}
+	dash := func(m Model) tea.Msg { return swapMsg{newDashboard(m.c, m.sess)} }
+	diff := func(m Model) tea.Msg { return swapMsg{newDifferences(m.c, m.sess)} }
+	for _, tc := range []struct {
+		name  string
+		model func(t *testing.T, w, h int) Model
+	}{
+		{"questionnaire", fromDemo()},
+		{"questionnaire MAS", fromDemo(keyMsg("tab"))},
+		{"home", func(t *testing.T, w, h int) Model { return homeModel(t, w, h) }},
+		{"form", func(t *testing.T, w, h int) Model {
+			m := homeModel(t, w, h)
+			m, _ = m.update(pushMsg{openForm(m)})
+			m, _ = m.update(keyMsg("tab"))
+			return m
+		}},
+		{"help", fromDemo(helpMsg{})},
+		{"dashboard", fromDemo(dash)},
+		{"dashboard gaps", fromDemo(dash, keyMsg("j"), keyMsg("j"))},
+		{"differences", fromDemo(diff)},
+		{"differences profile", fromDemo(diff, keyMsg("tab"))},
+		{"differences drill", fromDemo(diff, keyMsg("enter"))},
+		{"related", fromDemo(keyMsg("r"))},
+		{"copy confirm", fromDemo(keyMsg("home"), keyMsg("r"), keyMsg("c"))}, // 4.1.q1, level 3, related to MAS 3.3
+	} {
+		for _, s := range sizes {
+			t.Run(fmt.Sprintf("%s/%dx%d", tc.name, s[0], s[1]), func(t *testing.T) {
+				m := tc.model(t, s[0], s[1])
+				checkFrame(t, m, s[0], s[1])
+				golden.RequireEqual(t, []byte(shot(m)))
+			})
+		}
+	}
+}
+
 func TestEverySize(t *testing.T) {
 	widths := []int{1, 2, 5, 20, 59, 60, 79, 80, 100, 109, 110, 120, 200, 300}
 	heights := []int{1, 3, 5, 15, 16, 17, 24, 40, 100}
@@ -322,88 +317,4 @@ func colorOf(dark bool) color.Color {
 		return color.RGBA{0x10, 0x10, 0x10, 0xff}
 	}
 	return color.RGBA{0xfa, 0xfa, 0xfa, 0xff}
-}
-
-func TestGoldenDashboard(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(keyMsg("d"))
-			m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenDashboardGaps(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(swapMsg{newDashboard(m.c, m.sess)})
-			m, _ = m.update(keyMsg("j"))
-			m, _ = m.update(keyMsg("j"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenDifferences(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenDifferencesProfile(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
-			m, _ = m.update(keyMsg("tab"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenDifferencesDrill(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(swapMsg{newDifferences(m.c, m.sess)})
-			m, _ = m.update(keyMsg("enter"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenRelated(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(keyMsg("r"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
-}
-
-func TestGoldenCopyConfirm(t *testing.T) {
-	for _, s := range sizes {
-		t.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(t *testing.T) {
-			m := demoModel(t, s[0], s[1])
-			m, _ = m.update(keyMsg("home")) // 4.1.q1, level 3, related to MAS 3.3.q1
-			m, _ = m.update(keyMsg("r"))
-			m, _ = m.update(keyMsg("c"))
-			checkFrame(t, m, s[0], s[1])
-			golden.RequireEqual(t, []byte(shot(m)))
-		})
-	}
 }

@@ -24,7 +24,7 @@ func main() {
 			return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 		},
 		RunTUI: func(st *store.Store, cat *model.Catalog, openID, actor string) error {
-			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor})
+			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor, Version: cli.Version})
 		},
 	}))
 }

@@ -93,7 +93,7 @@ func TestMovesSaveResumePoint(t *testing.T) {
 	check("4.1.q2")
 	m = press(t, m, "right")
 	check("4.2.1.q1")
-	m = press(t, m, "h")
+	m = press(t, m, "left")
 	check("4.1.q2")
 	m = press(t, m, "left", "left") // stays on the first
 	check("4.1.q1")
@@ -557,12 +557,12 @@ func TestEnterWritesNothingUnlessALevelIsPicked(t *testing.T) {
 	}
 	m = press(t, m, "3", "enter") // answered: 3, then enter on the same pick
 	hist, _ := m.c.db.st.History(ctx, a.ID)
-	m = press(t, m, "h", "enter") // back to it: picker on 3, enter again
+	m = press(t, m, "left", "enter") // back to it: picker on 3, enter again
 	if after, _ := m.c.db.st.History(ctx, a.ID); len(after) != len(hist) || len(hist) != 1 {
 		t.Fatalf("history %d rows, then %d; want 1 and 1", len(hist), len(after))
 	}
 	// N/A: enter on an N/A question moves on without asking (item 4).
-	m = press(t, m, "h", "n")
+	m = press(t, m, "left", "n")
 	m = typeText(t, m, "outsourced")
 	m = press(t, m, "enter", "enter")
 	if modalIs[reasonModal](m) {

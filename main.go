@@ -1,15 +1,18 @@
 // Command assay runs maturity self-assessments against compliance frameworks in
 // the terminal. See README.md; the commands live in package cli, the
-// interactive app in package tui.
+// interactive app in package tui, live workshops in packages room and serve.
 package main
 
 import (
+	"context"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 
 	"github.com/assaytui/assay/cli"
 	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/room"
+	"github.com/assaytui/assay/serve"
 	"github.com/assaytui/assay/store"
 	"github.com/assaytui/assay/tui"
 )
@@ -25,6 +28,9 @@ func main() {
 		},
 		RunTUI: func(st *store.Store, cat *model.Catalog, openID, actor string) error {
 			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor, Version: cli.Version})
+		},
+		RunServe: func(ctx context.Context, st *store.Store, cat *model.Catalog, id, actor string, opts serve.Options) error {
+			return room.Run(ctx, st, cat, id, actor, opts, os.Stdout)
 		},
 	}))
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/questionnaires"
+	"github.com/assaytui/assay/serve"
 	"github.com/assaytui/assay/store"
 )
 
@@ -34,6 +35,8 @@ type Env struct {
 	IsTerminal func() bool
 	// RunTUI starts the interactive app; openID is "" for the home screen.
 	RunTUI func(st *store.Store, cat *model.Catalog, openID, actor string) error
+	// RunServe serves a live workshop and runs the facilitator's app.
+	RunServe func(ctx context.Context, st *store.Store, cat *model.Catalog, id, actor string, opts serve.Options) error
 }
 
 // app is one run of the command line: the environment, the global flags and
@@ -64,6 +67,7 @@ var commandList = []func(*app) *cobra.Command{
 	(*app).cmdImport,
 	(*app).cmdCompare,
 	(*app).cmdHistory,
+	(*app).cmdServe,
 	(*app).cmdRename,
 	(*app).cmdCopy,
 	(*app).cmdDelete,

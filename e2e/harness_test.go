@@ -134,9 +134,16 @@ func start(t *testing.T, db string, w, h int, args ...string) *term {
 // startEnv is start with extra environment variables for assay.
 func startEnv(t *testing.T, db string, w, h int, extra []string, args ...string) *term {
 	t.Helper()
+	return startProgram(t, w, h, env(db, extra...), bin, args...)
+}
+
+// startProgram runs any program (assay, ssh) in a new tmux session, with
+// exactly the environment given.
+func startProgram(t *testing.T, w, h int, environ []string, prog string, args ...string) *term {
+	t.Helper()
 	name := fmt.Sprintf("s%d", sessions.Add(1))
 	var envs []string
-	for _, e := range env(db, extra...) {
+	for _, e := range environ {
 		envs = append(envs, "-e", e)
 	}
 	serverOnce.Do(func() {
@@ -148,7 +155,7 @@ func startEnv(t *testing.T, db string, w, h int, extra []string, args ...string)
 	// A small shell waits for assay, writes its exit status to a file (tmux's
 	// own pane status is not reliable across versions), then idles so the
 	// pane keeps assay's last screen untouched.
-	cmdline := shellQuote(append([]string{"sh", "-c", `"$0" "$@"; echo $? > ` + shellQuote([]string{status}) + "; exec sleep 86400", bin}, args...))
+	cmdline := shellQuote(append([]string{"sh", "-c", `"$0" "$@"; echo $? > ` + shellQuote([]string{status}) + "; exec sleep 86400", prog}, args...))
 	tmuxArgs := []string{"-L", socket, "new-session", "-d", "-s", name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)}
 	tmuxArgs = append(append(tmuxArgs, envs...), cmdline)
 	if out, err := exec.Command("tmux", tmuxArgs...).CombinedOutput(); err != nil {

@@ -265,7 +265,9 @@ func (s *Server) session(sess ssh.Session) {
 	}
 	g.touch()
 	in := &activity{r: sess, g: g}
-	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithoutSignalHandler())
+	// 120 frames a second, Bubble Tea's most: a key's frame waits at most
+	// 8 ms for its tick; an unchanged frame costs a comparison.
+	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithoutSignalHandler(), tea.WithFPS(120))
 	p := tea.NewProgram(m, opts...)
 	g.attach(p)
 	if s.isClosing() { // the room closed while this app was being made
@@ -434,4 +436,13 @@ func roundDuration(d time.Duration) string {
 		return strconv.Itoa(int(d/time.Minute)) + " min"
 	}
 	return d.Round(time.Millisecond).String()
+}
+
+// Options are what the facilitator chooses on the command line.
+type Options struct {
+	Listen      string // host:port; "" means DefaultListen
+	Code        string // as CheckCode returns it; "" means a new random one
+	AllowedKeys []gossh.PublicKey
+	Max         int           // 0 means DefaultMax
+	Idle        time.Duration // 0 means DefaultIdle
 }

@@ -435,3 +435,39 @@ func TestJoinLine(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyDisplayVariablesPassAndNoColorIsSeen(t *testing.T) {
+	host := &testHost{}
+	_, addr := start(t, Config{}, host)
+	c := mustDial(t, addr, "ann")
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Setenv("NO_COLOR", "1"); err != nil {
+		t.Errorf("NO_COLOR refused: %v", err)
+	}
+	if err := sess.Setenv("LD_PRELOAD", "/tmp/x.so"); err == nil {
+		t.Error("LD_PRELOAD accepted")
+	}
+	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &screen{}
+	sess.Stdout = out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "hello ann")
+	host.mu.Lock()
+	g := host.admitted[0]
+	host.mu.Unlock()
+	if !g.NoColor() || g.Width != 100 || g.Height != 30 || g.Term != "xterm-256color" {
+		t.Errorf("guest %+v: NoColor %v", g, g.NoColor())
+	}
+	for _, kv := range g.Environ {
+		if strings.HasPrefix(kv, "LD_PRELOAD") {
+			t.Errorf("environment passed on: %q", kv)
+		}
+	}
+}

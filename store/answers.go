@@ -183,7 +183,10 @@ func answerTx(t txn, id, framework, question string) (a model.Answer, disputed b
 	if err == sql.ErrNoRows {
 		err = t.queryRow(sqlLastRevision, id, framework, question).Scan(&a.Revision, &a.UpdatedBy, &updated, &disputed)
 		if err == sql.ErrNoRows {
-			return a, false, nil
+			// Never answered, yet it can be disputed: a live workshop's
+			// round reveals ratings on questions without an answer.
+			err = t.queryRow(`SELECT `+sqlDisputed, id, framework, question).Scan(&disputed)
+			return a, disputed, err
 		}
 	}
 	if err != nil {

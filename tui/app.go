@@ -31,6 +31,7 @@ type Model struct {
 	isDark        bool
 	noColor       bool
 
+	inRoom     bool      // a live workshop: stack[0] is the room screen, not the list
 	status     statusMsg // the one status slot, cleared on the next key
 	leaveArmed bool      // esc was pressed with unsaved answers: esc again leaves
 	quitting   bool      // saving what is pending on the way out
@@ -39,7 +40,11 @@ type Model struct {
 
 // New builds the root model.
 func New(opts Options) Model {
-	return newModel(opts, time.Now, os.Getenv("NO_COLOR") != "")
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	return newModel(opts, time.Now, getenv("NO_COLOR") != "")
 }
 
 func newModel(opts Options, now func() time.Time, noColor bool) Model {
@@ -56,6 +61,12 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 	m := Model{c: c, isDark: true, noColor: noColor, sess: newSession(c)}
 	c.styles = NewStyles(m.isDark, noColor)
 	m.stack = []screen{newHome(c)}
+	if opts.Room != nil {
+		m.inRoom = true
+		m.sess.id, m.sess.loading = opts.OpenID, true
+		m.stack = []screen{newRoomScreen(c, m.sess, opts)}
+		return m
+	}
 	if opts.OpenID != "" {
 		m.sess.id, m.sess.loading = opts.OpenID, true
 		m.stack = append(m.stack, newQuestionnaire(c, m.sess))
@@ -165,6 +176,15 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 
 	case pushMsg:
 		return m.push(msg.s)
+
+	case baseMsg:
+		var cmds []tea.Cmd
+		for len(m.stack) > 1 {
+			var cmd tea.Cmd
+			m, cmd = m.pop()
+			cmds = append(cmds, cmd)
+		}
+		return m, tea.Batch(cmds...)
 
 	case popMsg:
 		return m.pop()
@@ -292,7 +312,7 @@ func (m Model) pop() (Model, tea.Cmd) {
 	if n < 2 {
 		return m, nil
 	}
-	toList := n == 2 && m.sess.id != ""
+	toList := n == 2 && m.sess.id != "" && !m.inRoom
 	if toList {
 		if u := len(m.sess.unsaved()); u > 0 && !m.leaveArmed {
 			m.leaveArmed = true
@@ -376,6 +396,11 @@ func (m Model) unsavedProblem(results []tea.Msg) string {
 	}
 	return ""
 }
+
+// Finish writes whatever is still queued after the program ended; a
+// program run by someone else than Run (an SSH server) calls it with the
+// final model.
+func (m Model) Finish() error { return m.finish() }
 
 // finish writes whatever is still queued after the program ended.
 func (m Model) finish() error {

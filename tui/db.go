@@ -27,6 +27,18 @@ type Options struct {
 	OpenID  string // "" = home screen; else open that assessment at its resume point
 	Actor   string // recorded in answer history, e.g. "alice (tui)"
 	Version string // assay's version, written into workshop bundles
+	// Getenv reads the environment the app draws for (NO_COLOR); nil is
+	// this process's. An app served over SSH reads its client's.
+	Getenv func(string) string
+
+	// Room, when set, makes the app one person's place in a live workshop
+	// on assessment OpenID: the room screen comes first and the
+	// assessments list is out of reach. Lead is the facilitator's app;
+	// Banner says how to join, on its screen.
+	Room   Room
+	Lead   bool
+	Banner string
+	Lobby  []string // how to join, while nobody has
 }
 
 // db runs the store's calls as commands.

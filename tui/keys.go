@@ -35,6 +35,8 @@ type KeyMap struct {
 	Reconcile     ReconcileKeys
 	History       ScrollKeys
 	Compare       ScrollKeys
+	Lead          LeadKeys // the facilitator's room screen (assay serve)
+	Seat          SeatKeys // a participant's room screen
 }
 
 func bind(keys []string, help, desc string) key.Binding {
@@ -222,6 +224,29 @@ func DefaultKeyMap() KeyMap {
 			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
 			Back: back,
 			Help: help, Quit: quit,
+		},
+		Lead: LeadKeys{
+			Reveal:        bind(keys("space", "v"), "space", "reveal"),
+			Record:        bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "record agreed level"),
+			NA:            bind(keys("n"), "n", "record N/A (asks why)"),
+			Again:         bind(keys("a"), "a", "ask again"),
+			Prev:          bind(keys("left", "h"), "←/h", "previous question"),
+			Next:          bind(keys("right", "l"), "→/l", "next question"),
+			Framework:     bind(keys("tab"), "tab", "next framework"),
+			FrameworkBack: bind(keys("shift+tab"), "shift+tab", "previous framework"),
+			Mode:          bind(keys("m"), "m", "let loose/follow me"),
+			Open:          bind(keys("enter"), "enter", "questionnaire here"),
+			Dashboard:     bind(keys("d"), "d", "dashboard"),
+			Help:          help,
+			Quit:          bind(keys("q", "ctrl+c"), "q", "close the room"),
+		},
+		Seat: SeatKeys{
+			Rate:  bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "rate"),
+			NA:    bind(keys("n"), "n", "N/A"),
+			Note:  bind(keys("e"), "e", "note"),
+			Loose: bind(keys("enter"), "enter", "on your own (let loose)"),
+			Help:  help,
+			Quit:  bind(keys("q", "ctrl+c"), "q", "leave"),
 		},
 	}
 }
@@ -418,4 +443,33 @@ func (k ScrollKeys) ShortHelp() []key.Binding {
 
 func (k ScrollKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Back, k.Help, k.Quit}}
+}
+
+// LeadKeys are the keys of the facilitator's room screen.
+type LeadKeys struct {
+	Reveal, Record, NA, Again, Prev, Next, Framework, FrameworkBack key.Binding
+	Mode, Open, Dashboard, Help, Quit                               key.Binding
+}
+
+func (k LeadKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Reveal, k.Record, k.Next, k.Prev, k.Again, k.Mode, k.Open, k.NA, k.Help, k.Quit}
+}
+
+func (k LeadKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Reveal, k.Record, k.NA, k.Again},
+		{k.Prev, k.Next, k.Framework, k.FrameworkBack},
+		{k.Mode, k.Open, k.Dashboard, k.Help, k.Quit},
+	}
+}
+
+// SeatKeys are the keys of a participant's room screen.
+type SeatKeys struct{ Rate, NA, Note, Loose, Help, Quit key.Binding }
+
+func (k SeatKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Rate, k.NA, k.Note, k.Loose, k.Help, k.Quit}
+}
+
+func (k SeatKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Rate, k.NA, k.Note}, {k.Loose, k.Help, k.Quit}}
 }

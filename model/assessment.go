@@ -36,6 +36,10 @@ type AssessedFramework struct {
 	ID       string
 	Version  string
 	Position string // question ID, "" before the first visit
+	// ContentRevision is the questionnaire content revision the assessment was
+	// last opened with (see Framework.ChangesSince); 1 for assessments older
+	// than content revisions.
+	ContentRevision int
 }
 
 // FrameworkIDs lists the IDs of the assessment's frameworks in their order.
@@ -78,6 +82,9 @@ type NewAssessment struct {
 	Assessor     string
 	Frameworks   []string
 	Target       Level
+	// Revisions is each chosen framework's content revision, filled by Check,
+	// so a new assessment starts having seen the content it was created with.
+	Revisions map[string]int
 }
 
 // Check validates the input against the loaded frameworks and returns it cleaned:
@@ -107,6 +114,11 @@ func (n NewAssessment) Check(c *Catalog) (NewAssessment, error) {
 		}
 	}
 	n.Frameworks = fws
+	n.Revisions = map[string]int{}
+	for _, id := range fws {
+		f, _ := c.Framework(id)
+		n.Revisions[id] = f.Revision
+	}
 	return n, nil
 }
 

@@ -110,3 +110,15 @@ func TestRetiredAnswers(t *testing.T) {
 		t.Errorf("no answer to a retired question, got %+v", got)
 	}
 }
+
+func TestCheckRecordsContentRevisions(t *testing.T) {
+	f := revisedFramework()
+	c, _ := NewCatalog(f)
+	n, err := NewAssessment{Name: "x", Frameworks: []string{"fw", "fw"}, Target: 3}.Check(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Revisions) != 1 || n.Revisions["fw"] != 3 {
+		t.Errorf("revisions %v, want fw at 3", n.Revisions)
+	}
+}

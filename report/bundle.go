@@ -245,6 +245,14 @@ func readBundle(data []byte, c *model.Catalog) (*model.Bundle, error) {
 	if err := b.Check(c); err != nil {
 		return nil, err
 	}
+	// A bundle does not say which questionnaire content its author saw. An
+	// assessment created from it here starts at the content loaded here, so it
+	// does not open with a list of changes its new owner never had to catch up on.
+	for i, af := range b.Assessment.Frameworks {
+		if f, ok := c.Framework(af.ID); ok {
+			b.Assessment.Frameworks[i].ContentRevision = f.Revision
+		}
+	}
 	return b, nil
 }
 

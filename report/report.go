@@ -160,7 +160,7 @@ func storedRows(f *model.Framework, stored map[string]model.Answer) []row {
 		left[id] = a
 	}
 	if f != nil {
-		for _, q := range f.Questions() {
+		for _, q := range f.Outline() {
 			if a, ok := left[q.ID]; ok {
 				rows = append(rows, questionRow(a, q))
 				delete(left, q.ID)
@@ -179,7 +179,20 @@ func storedRows(f *model.Framework, stored map[string]model.Answer) []row {
 }
 
 func questionRow(a model.Answer, q *model.Question) row {
-	return row{Answer: a, q: q, ref: q.Ref, title: questionTitle(q)}
+	title := questionTitle(q)
+	if q.Retired {
+		title += " [retired: " + retiredNote(q) + "]"
+	}
+	return row{Answer: a, q: q, ref: q.Ref, title: title}
+}
+
+// retiredNote says what became of a retired question: "now asked by 5.2.2.q2,
+// 5.2.2.q3" or "no longer asked".
+func retiredNote(q *model.Question) string {
+	if len(q.ReplacedBy) == 0 {
+		return "no longer asked"
+	}
+	return "now asked by " + strings.Join(q.ReplacedBy, ", ")
 }
 
 // questionTitle is the question's title, or its section's: the loader gives a
@@ -192,8 +205,9 @@ func questionTitle(q *model.Question) string {
 }
 
 // everyRow lists a row per question of the loaded framework, answered or not,
-// then the stored answers to questions it no longer has. Without the framework,
-// or for a framework outside the assessment, only stored answers can be listed.
+// then the stored answers to retired questions and to questions it no longer
+// has. Without the framework, or for a framework outside the assessment, only
+// stored answers can be listed.
 func (g group) everyRow(as model.Answers) []row {
 	if g.fw == nil || !g.inAssessment {
 		return g.stored
@@ -203,7 +217,7 @@ func (g group) everyRow(as model.Answers) []row {
 		rows = append(rows, questionRow(as.Get(g.id, q.ID), q))
 	}
 	for _, r := range g.stored {
-		if r.q == nil {
+		if r.q == nil || r.q.Retired {
 			rows = append(rows, r)
 		}
 	}

@@ -58,8 +58,8 @@ func (s *Store) Create(ctx context.Context, n model.NewAssessment, versions map[
 		}
 		for i, fw := range n.Frameworks {
 			if _, err := t.exec(
-				`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord) VALUES (?, ?, ?, ?)`,
-				id, fw, versions[fw], i); err != nil {
+				`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, content_revision) VALUES (?, ?, ?, ?, ?)`,
+				id, fw, versions[fw], i, max(n.Revisions[fw], 1)); err != nil {
 				return err
 			}
 		}
@@ -114,7 +114,8 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 	}
 	rows.Close()
 
-	fwRows, err := s.db.QueryContext(ctx, `SELECT assessment_id, framework, version, position FROM assessment_frameworks ORDER BY assessment_id, ord`)
+	fwRows, err := s.db.QueryContext(ctx, `SELECT assessment_id, framework, version, position, content_revision
+		FROM assessment_frameworks ORDER BY assessment_id, ord`)
 	if err != nil {
 		return nil, classify(s.path, err)
 	}
@@ -122,7 +123,7 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 	for fwRows.Next() {
 		var id string
 		var f model.AssessedFramework
-		if err := fwRows.Scan(&id, &f.ID, &f.Version, &f.Position); err != nil {
+		if err := fwRows.Scan(&id, &f.ID, &f.Version, &f.Position, &f.ContentRevision); err != nil {
 			return nil, classify(s.path, err)
 		}
 		if i, ok := index[id]; ok {
@@ -167,8 +168,8 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 		// The copy's answers start a new chain of revisions: each gets a
 		// history row saying where it came from.
 		steps := []string{
-			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position)
-				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
+			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position, content_revision)
+				SELECT ?, framework, version, ord, position, content_revision FROM assessment_frameworks WHERE assessment_id = ?`,
 			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
 				SELECT ?, framework, question_id, level, na, note, flagged, updated_at, updated_by, lower(hex(randomblob(8)))
 				FROM answers WHERE assessment_id = ?`,
@@ -214,6 +215,26 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 	})
 }
 
+// SetContentRevision records that the assessment was opened with content
+// revision rev of a framework, so the next opening reports only what changed
+// after it.
+func (s *Store) SetContentRevision(ctx context.Context, id, framework string, rev int) error {
+	if rev < 1 {
+		return fmt.Errorf("content revision %d of %s is not a revision (1 or more)", rev, framework)
+	}
+	return s.write(ctx, func(t txn) error {
+		res, err := t.exec(`UPDATE assessment_frameworks SET content_revision = ? WHERE assessment_id = ? AND framework = ?`,
+			rev, id, framework)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+		return errNoFramework(t, id, framework)
+	})
+}
+
 // SetResume records the question the user is looking at, so the next start
 // lands there.
 func (s *Store) SetResume(ctx context.Context, id, framework, question string) error {
@@ -238,6 +259,12 @@ func setPosition(t txn, id, framework, question string) error {
 	if n, _ := res.RowsAffected(); n > 0 {
 		return nil
 	}
+	return errNoFramework(t, id, framework)
+}
+
+// errNoFramework explains why no row of assessment_frameworks matched: no
+// such assessment, or one without that framework.
+func errNoFramework(t txn, id, framework string) error {
 	var exists int
 	if err := t.queryRow(`SELECT count(*) FROM assessments WHERE id = ?`, id).Scan(&exists); err != nil {
 		return err
@@ -251,6 +278,9 @@ func setPosition(t txn, id, framework, question string) error {
 // write runs fn in one immediate transaction and commits it; the commit is
 // durable when write returns nil.
 func (s *Store) write(ctx context.Context, fn func(t txn) error) error {
+	if err := s.Verified(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(s.path, err)

@@ -149,6 +149,19 @@ func (m exportedMsg) failed() error    { return m.err }
 func (m answerSavedMsg) failed() error { return m.err }
 func (m resumeSavedMsg) failed() error { return m.err }
 
+// verifiedMsg is the verdict of the store's check of the whole file.
+type verifiedMsg struct{ err error }
+
+// verified waits for the check the store runs beside the first screen (see
+// store.VerifyInBackground); it is not queued: it only waits.
+func (d *db) verified() tea.Cmd {
+	if d.st == nil {
+		return nil
+	}
+	st := d.st
+	return func() tea.Msg { return verifiedMsg{st.Verified(context.Background())} }
+}
+
 // summaries reads the assessments list. Reads go through the write queue
 // too, so they see every change made before them.
 func (d *db) summaries() tea.Cmd {

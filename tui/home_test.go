@@ -259,7 +259,7 @@ func manySummaries(n int) []model.Summary {
 func TestHomeFilter(t *testing.T) {
 	st := testStore(t)
 	create(t, st, "Acme readiness")
-	b, _ := st.Create(context.Background(), model.NewAssessment{Name: "Port audit", Organisation: "Jurong Port", Frameworks: []string{iso}, Target: 3},
+	b, _ := st.Create(context.Background(), model.NewAssessment{Name: "Port audit", Organisation: "Jurong Port", Frameworks: []string{iso}, Target: 3, Revisions: shippedRevisions(t)},
 		map[string]string{iso: "2022"})
 	create(t, st, "Bank review")
 	m := newTest(t, st, "", 80, 24)

@@ -134,6 +134,14 @@ func (q questionnaire) updateModal(msg tea.Msg) (screen, tea.Cmd) {
 		if k, ok := msg.(tea.KeyPressMsg); ok {
 			return q.updateRelated(m, k)
 		}
+	case retiredModal:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			return q.updateRetired(m, k)
+		}
+	case newsModal:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			return q.updateNews(k)
+		}
 	}
 	return q, nil
 }

@@ -74,6 +74,9 @@ func (q questionnaire) Update(msg tea.Msg) (screen, tea.Cmd) {
 		q.resizeModal()
 	case assessmentMsg:
 		q.modal = nil
+		if q.s.hasNews() {
+			q.modal = newsModal{}
+		}
 		q.resizeModal()
 	case restyledMsg:
 		q.restyleModal()
@@ -182,6 +185,10 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		q.resizeModal()
 	case key.Matches(msg, k.Related):
 		return q.openRelated(v)
+	case key.Matches(msg, k.Changed):
+		return q.nextChanged(v)
+	case key.Matches(msg, k.Retired):
+		return q.openRetired(v)
 	case key.Matches(msg, k.History):
 		return q, push(newHistoryScreen(q.c, q.s, v.key()))
 	case key.Matches(msg, k.Reconcile):

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,7 +9,7 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
-// A schema-1 database gets schema 8's content revision: every framework of
+// A schema-1 database gets schema 6's content revision: every framework of
 // every assessment counts as opened with revision 1, and nothing else moves
 // (TestSchema1DatabaseMigratesWithEverythingKept checks every old value).
 func TestSchema1DatabaseGetsContentRevisionOne(t *testing.T) {
@@ -51,47 +50,6 @@ func TestSchema1DatabaseGetsContentRevisionOne(t *testing.T) {
 	got, _ := s.Get(ctx, a.ID)
 	if got.Frameworks[0].ContentRevision != 2 {
 		t.Errorf("after reopen: revision %d, want 2", got.Frameworks[0].ContentRevision)
-	}
-}
-
-// A database made before content revisions, at schema 7, takes schema 8 too:
-// a migration numbered below a database's schema would never run on it.
-func TestSchema7DatabaseGetsContentRevision(t *testing.T) {
-	path := openFixture(t, "schema1.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Undo schema 8 by hand: rebuild the table without the column, at user_version 7.
-	for _, q := range []string{
-		`PRAGMA foreign_keys = OFF`,
-		`CREATE TABLE af7 AS SELECT assessment_id, framework, version, ord, position FROM assessment_frameworks`,
-		`DROP TABLE assessment_frameworks`,
-		`CREATE TABLE assessment_frameworks (assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
-			framework TEXT NOT NULL, version TEXT NOT NULL, ord INTEGER NOT NULL, position TEXT NOT NULL DEFAULT '',
-			PRIMARY KEY (assessment_id, framework)) STRICT`,
-		`INSERT INTO assessment_frameworks SELECT * FROM af7`,
-		`DROP TABLE af7`,
-		`PRAGMA user_version = 7`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	list, err := s.List(ctx)
-	if err != nil || len(list) == 0 || list[0].Frameworks[0].ContentRevision != 1 {
-		t.Fatalf("after migrating from schema 7: %v %+v", err, list)
 	}
 }
 

@@ -1,5 +1,5 @@
--- Schema 4: targets per framework and section, and actions on questions with
--- their history. (002 and 003 are answer revisions and workshops; the runner
+-- Schema 7: targets per framework and section, and actions on questions with
+-- their history. (earlier steps: revisions, workshops, an index, live rooms, content revisions; the runner
 -- applies every file above the database's user_version, in order.)
 
 -- A target set on one framework of an assessment (section '') or on one of its

@@ -1,4 +1,4 @@
--- Schema 8: the questionnaire content revision each framework of an assessment
+-- Schema 6: the questionnaire content revision each framework of an assessment
 -- was last opened with, so the app can say what changed since ("6 new
 -- questions, 4 reworded, 3 retired"). Assessments from before revisions saw
 -- revision 1, the revision every questionnaire file had then. (Planned as 005;

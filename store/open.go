@@ -265,12 +265,21 @@ func checkHeader(path string) (empty bool, err error) {
 	case !bytes.HasPrefix(head, sqliteHeader):
 		return false, fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
 	}
-	if want, ok := headerSize(head); ok {
+	if want, ok := headerSize(head); ok && !walInUse(path) {
 		if st, err := os.Stat(path); err == nil && st.Size() < want {
 			return false, fmt.Errorf("%s: %w (%d bytes, its header says %d; truncated? run assay doctor)", path, ErrDamaged, st.Size(), want)
 		}
 	}
 	return false, nil
+}
+
+// walInUse reports a write-ahead log with frames in it. A checkpoint copies
+// frames into the database page by page, page 1 (the header) first, so while
+// one runs in another process the header may promise more than the file has
+// yet: the size check holds only when no log is there to checkpoint.
+func walInUse(path string) bool {
+	st, err := os.Stat(path + "-wal")
+	return err == nil && st.Size() > 0
 }
 
 // headerSize is the file size an SQLite header promises: page size times the

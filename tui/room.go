@@ -146,9 +146,9 @@ func (r roomScreen) Legend() []string {
 	if r.lead {
 		return []string{
 			"Participants rate privately; you see who has rated, not what, until you reveal.",
-			"After the reveal, 0-5 records the level the room agreed: it is saved as the answer,",
-			"with every participant's rating kept beside it (assay show lists them).",
+			"After the reveal, 0-5 records the level the room agreed: it is saved as the answer, with every participant's rating kept beside it (assay history shows what it settled; the JSON export carries each rating).",
 			"m lets everyone answer on their own, or brings them back to your question.",
+			"q asks once more before closing the room while people are in it; ctrl+c closes it at once. Either way every participant's work is saved first.",
 		}
 	}
 	return []string{"Your rating is saved the moment you give it; nobody sees it until the facilitator reveals."}
@@ -199,7 +199,7 @@ func (r roomScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return r, sayErr("✗ not saved: " + cells.Inert(msg.err.Error()))
 		}
 		r.view.Round.Mine = &msg.vote
-		return r, say("rating saved " + msg.vote.At.Local().Format("15:04:05") + "; nobody sees it until the reveal")
+		return r, say("rating saved " + msg.vote.At.Local().Format("15:04:05") + " · private until the reveal")
 	case revealedMsg:
 		if msg.err != nil {
 			return r, sayErr(cells.Inert(msg.err.Error()))

@@ -27,7 +27,7 @@ func main() {
 			return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 		},
 		RunTUI: func(st *store.Store, cat *model.Catalog, openID, actor string) error {
-			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor})
+			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor, Version: cli.Version})
 		},
 		RunServe: func(ctx context.Context, st *store.Store, cat *model.Catalog, id, actor string, opts serve.Options) error {
 			return room.Run(ctx, st, cat, id, actor, opts, os.Stdout)

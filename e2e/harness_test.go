@@ -73,8 +73,14 @@ func env(db string, extra ...string) []string {
 // cli runs one assay command and returns stdout, stderr and the exit code.
 func cli(t *testing.T, db string, args ...string) (string, string, int) {
 	t.Helper()
+	return cliEnv(t, db, nil, args...)
+}
+
+// cliEnv is cli with extra environment variables for assay.
+func cliEnv(t *testing.T, db string, extra []string, args ...string) (string, string, int) {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = env(db)
+	cmd.Env = env(db, extra...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -15,8 +15,8 @@ func Compare(w io.Writer, c model.Comparison) error {
 	fmt.Fprintf(w, "%s (%s) → %s (%s)\n", clean(c.Old.Name), c.Old.ID, clean(c.New.Name), c.New.ID)
 	for _, fd := range c.Frameworks {
 		f := fd.Framework
-		fmt.Fprintf(w, "\n%s — overall %s → %s  %s; %d answers changed\n", f.Name(), deltaSide(fd.Overall.Old, fd.Overall.HasOld),
-			deltaSide(fd.Overall.New, fd.Overall.HasNew), deltaText(fd.Overall), fd.ChangedAnswers)
+		fmt.Fprintf(w, "\n%s — overall %s → %s  %s; %s changed\n", f.Name(), deltaSide(fd.Overall.Old, fd.Overall.HasOld),
+			deltaSide(fd.Overall.New, fd.Overall.HasNew), deltaText(fd.Overall), plural(fd.ChangedAnswers, "answer"))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "REF\tSECTION\tOLD\tNEW\tCHANGE")
 		for _, s := range fd.Sections {
@@ -45,7 +45,7 @@ func deltaSide(x float64, ok bool) string {
 	if !ok {
 		return "-"
 	}
-	return fmt.Sprintf("%.1f", x)
+	return fmt.Sprintf("%.1f", round(x, 1))
 }
 
 // deltaText is the signed change with one decimal, "±0.0" for none, "" when
@@ -58,7 +58,7 @@ func deltaText(d model.Delta) string {
 	case round(ch, 1) == 0:
 		return "±0.0"
 	}
-	return fmt.Sprintf("%+.1f", ch)
+	return fmt.Sprintf("%+.1f", round(ch, 1))
 }
 
 // CompareJSON writes `assay compare --json`: levels as numbers, "na" or null;

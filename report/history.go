@@ -31,6 +31,18 @@ func History(w io.Writer, entries []model.HistoryEntry) error {
 	return tw.Flush()
 }
 
+// DescribeChange says in a few words what a recorded change did, as
+// `assay history` and the app's history show it: "– → 3, note added",
+// "kept 2" (a resolution that kept the level).
+func DescribeChange(h model.HistoryEntry) string { return describeEntry(h) }
+
+// Provenance says where a change came from and what it settled, e.g.
+// "from bob.json from bob on bob-laptop; settled 2 ratings"; "" for a change
+// made here.
+func Provenance(h model.HistoryEntry) string {
+	return strings.TrimSuffix(strings.TrimPrefix(provenance(h), "  ("), ")")
+}
+
 // describeEntry is describeChange, except that a resolution keeping the
 // level reads "kept 2".
 func describeEntry(h model.HistoryEntry) string {

@@ -36,6 +36,15 @@ func Imports(w io.Writer, results []model.ImportResult) error {
 		}
 		tw.Flush()
 	}
+	if n := len(results); n > 0 && !results[n-1].DryRun {
+		for _, r := range results {
+			if r.Disagreements > 0 {
+				fmt.Fprintf(w, "\nsettle the disagreements in the app: assay open %s, then R (Reconcile); assay show %s lists them\n",
+					r.Assessment.ID, r.Assessment.ID)
+				break
+			}
+		}
+	}
 	return nil
 }
 

@@ -27,7 +27,8 @@ type ImportOptions struct {
 var errDryRun = errors.New("dry run")
 
 // originSQL is how a history row, rating or seen change names its import.
-const originSQL = `CASE WHEN i.id IS NULL THEN '' ELSE i.file || ' from ' || i.exported_by ||
+const originSQL = `CASE WHEN i.id IS NULL THEN '' ELSE i.file ||
+	CASE WHEN i.exported_by = '' THEN '' ELSE ' from ' || i.exported_by END ||
 	CASE WHEN i.exported_host = '' THEN '' ELSE ' on ' || i.exported_host END END`
 
 // Import merges a bundle into the assessment with its ID (or opt.Into),

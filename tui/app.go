@@ -56,7 +56,7 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 	if actor == "" {
 		actor = "tui"
 	}
-	d := &db{st: opts.Store, cat: cat, actor: actor, now: now, w: &writer{}}
+	d := &db{st: opts.Store, cat: cat, actor: actor, version: opts.Version, now: now, w: &writer{}}
 	c := &common{db: d, catalog: cat, dbPath: d.path(), now: now, keys: DefaultKeyMap()}
 	m := Model{c: c, isDark: true, noColor: noColor, sess: newSession(c)}
 	c.styles = NewStyles(m.isDark, noColor)
@@ -204,8 +204,11 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		cmd := m.sess.open(msg.id)
 		var s screen = newQuestionnaire(m.c, m.sess)
-		if msg.dashboard {
+		switch {
+		case msg.dashboard:
 			s = newDashboard(m.c, m.sess)
+		case msg.reconcile:
+			s = newReconcile(m.c, m.sess, model.Key{})
 		}
 		m, push := m.push(s)
 		return m, tea.Batch(cmd, push)
@@ -229,7 +232,7 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			m.status = statusMsg{"cannot open the assessment: " + cells.Inert(msg.err.Error()), true}
 			return m.reveal()
 		}
-		text := m.sess.load(msg.a, msg.answers)
+		text := m.sess.load(msg.a, msg.answers, msg.disputes)
 		m, cmd := m.broadcast(msg)
 		return m, tea.Batch(cmd, sayIf(text, true))
 

@@ -45,7 +45,7 @@ func BenchmarkQuestionnaireKeystroke(b *testing.B) {
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("j"), keyMsg("l"), keyMsg("k"), keyMsg("h"), keyMsg("tab")}
+	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("j"), keyMsg("l"), keyMsg("k"), keyMsg("left"), keyMsg("tab")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -160,7 +160,7 @@ func BenchmarkNotePreview100KB(b *testing.B) {
 	m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = m.update(tea.BackgroundColorMsg{Color: colorOf(true)})
 	m, _ = m.update(assessmentMsg{id: a.ID, a: a, answers: ans})
-	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("l"), keyMsg("h"), keyMsg("h")}
+	keys := []tea.KeyPressMsg{keyMsg("l"), keyMsg("l"), keyMsg("left"), keyMsg("left")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

@@ -26,6 +26,8 @@ type Options struct {
 	Catalog *model.Catalog
 	OpenID  string // "" = home screen; else open that assessment at its resume point
 	Actor   string // recorded in answer history, e.g. "alice (tui)"
+	Version string // assay's version, written into workshop bundles
+
 	// Getenv reads the environment the app draws for (NO_COLOR); nil is
 	// this process's. An app served over SSH reads its client's.
 	Getenv func(string) string
@@ -42,11 +44,12 @@ type Options struct {
 
 // db runs the store's calls as commands.
 type db struct {
-	st    *store.Store
-	cat   *model.Catalog
-	actor string
-	now   func() time.Time
-	w     *writer
+	st      *store.Store
+	cat     *model.Catalog
+	actor   string
+	version string // of assay, written into bundles
+	now     func() time.Time
+	w       *writer
 }
 
 // enqueue queues a job on the write queue; without a store (the views'
@@ -73,10 +76,11 @@ type (
 		err  error
 	}
 	assessmentMsg struct {
-		id      string
-		a       model.Assessment
-		answers []model.Answer
-		err     error
+		id       string
+		a        model.Assessment
+		answers  []model.Answer
+		disputes []model.Disagreement // every disagreement, open and resolved
+		err      error
 	}
 	createdMsg struct {
 		a   model.Assessment
@@ -123,13 +127,14 @@ type (
 	// It does not implement failer: a failed look is shown, but it is no
 	// unsaved change and must not hold up quitting.
 	refreshedMsg struct {
-		seq     uint64 // the look's place in the write queue
-		id      string
-		changed bool // another process committed since the last look
-		gone    bool // the assessment was deleted elsewhere
-		a       model.Assessment
-		answers []model.Answer
-		err     error
+		seq      uint64 // the look's place in the write queue
+		id       string
+		changed  bool // another process committed since the last look
+		gone     bool // the assessment was deleted elsewhere
+		a        model.Assessment
+		answers  []model.Answer
+		disputes []model.Disagreement
+		err      error
 	}
 	// flushedMsg reports the writes run synchronously on the way out.
 	flushedMsg struct {
@@ -172,7 +177,11 @@ func (d *db) assessment(id string) tea.Cmd {
 			return assessmentMsg{id: id, err: err}
 		}
 		answers, err := st.Answers(ctx, id)
-		return assessmentMsg{id: id, a: a, answers: answers, err: err}
+		if err != nil {
+			return assessmentMsg{id: id, err: err}
+		}
+		ds, err := st.Disagreements(ctx, id)
+		return assessmentMsg{id: id, a: a, answers: answers, disputes: ds, err: err}
 	})
 	return cmd
 }
@@ -227,21 +236,18 @@ func (d *db) remove(id, name string) tea.Cmd {
 // (safefile), readable only by the user. An existing file is replaced only
 // when overwrite is set; otherwise the result says it exists.
 func (d *db) export(id, format, path string, overwrite bool) tea.Cmd {
-	st, cat, now := d.st, d.cat, d.now
+	st, cat, now, actor, version := d.st, d.cat, d.now, d.actor, d.version
 	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
 		res := exportedMsg{id: id, format: format, path: path}
-		a, err := st.Get(ctx, id)
+		b, err := st.Bundle(ctx, id) // one snapshot: the answers agree with their history
 		if err != nil {
 			res.err = err
 			return res
 		}
-		answers, err := st.Answers(ctx, id)
-		if err != nil {
-			res.err = err
-			return res
-		}
+		d := report.Data{Assessment: b.Assessment, Answers: b.Answers, Catalog: cat, Generated: now(),
+			History: b.History, Disagreements: b.Disagreements, ExportedBy: actor, Host: st.Host(), AssayVersion: version}
 		res.err = safefile.Write(ctx, path, safefile.Options{Force: overwrite}, func(w io.Writer) error {
-			return report.Write(w, format, report.Data{Assessment: a, Answers: answers, Catalog: cat, Generated: now()})
+			return report.Write(w, format, d)
 		})
 		if errors.Is(res.err, safefile.ErrExists) {
 			res.exists, res.err = true, nil
@@ -301,7 +307,11 @@ func (d *db) checkChanged(id string) tea.Cmd {
 			return refreshedMsg{seq: seq, id: id, changed: true, gone: errors.Is(err, store.ErrNotFound), err: err}
 		}
 		answers, err := st.Answers(ctx, id)
-		return refreshedMsg{seq: seq, id: id, changed: true, a: a, answers: answers, err: err}
+		if err != nil {
+			return refreshedMsg{seq: seq, id: id, changed: true, err: err}
+		}
+		ds, err := st.Disagreements(ctx, id)
+		return refreshedMsg{seq: seq, id: id, changed: true, a: a, answers: answers, disputes: ds, err: err}
 	})
 	return cmd
 }
@@ -314,4 +324,56 @@ func conflictOf(err error) (model.Answer, bool) {
 		return ce.Current, true
 	}
 	return model.Answer{}, false
+}
+
+// Workshop reads: a question's history, two assessments to compare.
+type (
+	historyMsg struct {
+		id      string
+		key     model.Key
+		entries []model.HistoryEntry
+		err     error
+	}
+	comparedMsg struct {
+		oldID, newID string
+		cmp          model.Comparison
+		err          error
+	}
+)
+
+// history reads the recorded changes of one question.
+func (d *db) history(id string, k model.Key) tea.Cmd {
+	st := d.st
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		all, err := st.History(ctx, id)
+		var mine []model.HistoryEntry
+		for _, h := range all {
+			if h.Framework == k.Framework && h.QuestionID == k.Question {
+				mine = append(mine, h)
+			}
+		}
+		return historyMsg{id, k, mine, err}
+	})
+	return cmd
+}
+
+// compare reads two assessments and sets them side by side.
+func (d *db) compare(oldID, newID string) tea.Cmd {
+	st, cat := d.st, d.cat
+	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
+		res := comparedMsg{oldID: oldID, newID: newID}
+		var as [2]model.Assessment
+		var answers [2][]model.Answer
+		for i, id := range []string{oldID, newID} {
+			if as[i], res.err = st.Get(ctx, id); res.err != nil {
+				return res
+			}
+			if answers[i], res.err = st.Answers(ctx, id); res.err != nil {
+				return res
+			}
+		}
+		res.cmp = model.Compare(as[0], model.NewAnswers(answers[0]), as[1], model.NewAnswers(answers[1]), cat)
+		return res
+	})
+	return cmd
 }

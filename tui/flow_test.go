@@ -151,7 +151,7 @@ func TestFlowCreateAnswerQuitResume(t *testing.T) {
 	if s := f.last.Load(); s.fw != iso || s.q != "4.2.1.q1" || s.picker != 4 {
 		t.Fatalf("resumed at %+v", *s)
 	}
-	f.keys("h")
+	f.keys("left")
 	f.waitFor("moved back", func(s snapshot) bool { return s.q == "4.1.q2" && s.picker == 1 })
 	f.keys("q")
 	m = f.final()

@@ -125,6 +125,12 @@ func helpColumns(st *Styles, groups [][]key.Binding, w int) []string {
 			columns[c] = append(columns[c], line)
 		}
 	}
+	return joinColumns(columns, colW, gap)
+}
+
+// joinColumns sets columns of lines side by side, each colW cells wide,
+// gap cells apart, as tall as the tallest.
+func joinColumns(columns [][]string, colW, gap int) []string {
 	rows := 0
 	for _, col := range columns {
 		rows = max(rows, len(col))

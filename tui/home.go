@@ -54,6 +54,7 @@ type home struct {
 	format  int
 	replace string            // an export path that exists: enter again replaces it
 	typed   map[string]string // text typed into a prompt whose action failed, offered again
+	marked  []string          // assessments marked to compare (at most two, oldest mark first)
 }
 
 func newHome(c *common) home {
@@ -351,13 +352,16 @@ func (h home) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	}
 	s, ok := h.selected()
 	if !ok {
-		if key.Matches(msg, kh.Open, kh.Rename, kh.Duplicate, kh.Delete, kh.Export, kh.Dashboard) {
+		if key.Matches(msg, kh.Open, kh.Rename, kh.Duplicate, kh.Delete, kh.Export, kh.Dashboard, kh.Mark, kh.Compare, kh.Reconcile) {
 			if len(h.list) > 0 {
 				return h, say("no assessment matches the filter: esc clears it")
 			}
 			return h, say("no assessment yet: n starts one")
 		}
 		return h, nil
+	}
+	if h, cmd, ok := h.workshopKey(msg, s); ok {
+		return h, cmd
 	}
 	a := s.Assessment
 	switch {

@@ -57,6 +57,9 @@ func (h home) rows(w, height int) []string {
 		if i == h.sel {
 			cursor = "▸ "
 		}
+		if h.isMarked(a.ID) {
+			cursor = cursor[:len(cursor)-1] + "●" // marked to compare
+		}
 		name := st.Title.Render(cells.Inert(a.Name))
 		if a.Organisation != "" {
 			name += " · " + cells.Inert(a.Organisation)

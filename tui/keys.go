@@ -34,6 +34,9 @@ type KeyMap struct {
 	Help          HelpKeys
 	Lead          LeadKeys // the facilitator's room screen (assay serve)
 	Seat          SeatKeys // a participant's room screen
+	Reconcile     ReconcileKeys
+	History       ScrollKeys
+	Compare       ScrollKeys
 }
 
 func bind(keys []string, help, desc string) key.Binding {
@@ -65,6 +68,9 @@ func DefaultKeyMap() KeyMap {
 			Delete:    bind(keys("D", "delete"), "D", "delete"),
 			Export:    bind(keys("e"), "e", "export"),
 			Dashboard: bind(keys("d"), "d", "dashboard"),
+			Mark:      bind(keys("space"), "space", "mark to compare"),
+			Compare:   bind(keys("="), "=", "compare marked (or with its source)"),
+			Reconcile: bind(keys("R"), "R", "reconcile disagreements"),
 			Help:      help, Quit: quit,
 		},
 		Filter: PromptKeys{
@@ -103,7 +109,7 @@ func DefaultKeyMap() KeyMap {
 			PickerUp:       bind(keys("up", "k"), "↑/k", "picker up"),
 			PickerDown:     bind(keys("down", "j"), "↓/j", "picker down"),
 			Confirm:        bind(keys("enter"), "enter", "confirm, next question"),
-			Prev:           bind(keys("left", "h"), "←/h", "previous question"),
+			Prev:           bind(keys("left"), "←", "previous question"),
 			Next:           bind(keys("right", "l"), "→/l", "next question"),
 			PrevUnanswered: bind(keys("["), "[", "previous unanswered"),
 			NextUnanswered: bind(keys("]"), "]", "next unanswered"),
@@ -120,6 +126,8 @@ func DefaultKeyMap() KeyMap {
 			GuidanceUp:     bind(keys("pgup"), "pgup", "scroll guidance up"),
 			Outline:        bind(keys("o"), "o", "outline on/off"),
 			Related:        bind(keys("r"), "r", "related questions"),
+			History:        bind(keys("h"), "h", "history of the question"),
+			Reconcile:      bind(keys("R"), "R", "reconcile disagreements"),
 			Dashboard:      bind(keys("d"), "d", "dashboard"),
 			Differences:    bind(keys("x"), "x", "differences"),
 			Back:           back,
@@ -219,20 +227,44 @@ func DefaultKeyMap() KeyMap {
 			Help:  help,
 			Quit:  bind(keys("q", "ctrl+c"), "q", "leave"),
 		},
+		Reconcile: ReconcileKeys{
+			Up:    bind(keys("up", "k", "left"), "↑/←", "previous rating"),
+			Down:  bind(keys("down", "j", "right"), "↓/→", "next rating"),
+			Take:  bind(keys("enter"), "enter", "take rating"),
+			Level: bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "other level"),
+			Next:  bind(keys("tab", "]"), "tab", "next question"),
+			Prev:  bind(keys("shift+tab", "["), "shift+tab", "previous question"),
+			Go:    bind(keys("g"), "g", "open question"),
+			Back:  back,
+			Help:  help, Quit: quit,
+		},
+		History: ScrollKeys{
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Back: bind(keys("esc", "h"), "esc", "back to the question"),
+			Help: help, Quit: quit,
+		},
+		Compare: ScrollKeys{
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Back: back,
+			Help: help, Quit: quit,
+		},
 	}
 }
 
 // HomeKeys are the keys of the assessments list.
 type HomeKeys struct {
-	Up, Down, Open, New, Filter, Rename, Duplicate, Delete, Export, Dashboard, Help, Quit key.Binding
+	Up, Down, Open, New, Filter, Rename, Duplicate, Delete, Export, Dashboard key.Binding
+	Mark, Compare, Reconcile, Help, Quit                                      key.Binding
 }
 
 func (k HomeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.New, k.Filter, k.Rename, k.Duplicate, k.Delete, k.Export, k.Dashboard, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.New, k.Filter, k.Rename, k.Duplicate, k.Delete, k.Export, k.Dashboard,
+		k.Mark, k.Compare, k.Reconcile, k.Help, k.Quit}
 }
 
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.New, k.Filter}, {k.Rename, k.Duplicate, k.Delete, k.Export}, {k.Dashboard, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.New, k.Filter}, {k.Rename, k.Duplicate, k.Delete, k.Export},
+		{k.Mark, k.Compare, k.Reconcile}, {k.Dashboard, k.Help, k.Quit}}
 }
 
 // PromptKeys are the keys of a one-line text prompt (rename, copy name, N/A
@@ -280,13 +312,13 @@ type QuestionnaireKeys struct {
 	First, Last, Clear, Note, Flag                    key.Binding
 	Framework, FrameworkBack, Find, Guidance, Outline key.Binding
 	GuidanceDown, GuidanceUp                          key.Binding
-	Related, Dashboard, Differences                   key.Binding
-	Back, Help, Quit                                  key.Binding
+	Related, History, Reconcile, Dashboard            key.Binding
+	Differences, Back, Help, Quit                     key.Binding
 }
 
 func (k QuestionnaireKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.SetLevel, k.NA, k.Confirm, k.Next, k.NextUnanswered, k.Note, k.Flag, k.Framework, k.Find,
-		k.Related, k.Dashboard, k.Differences, k.Back, k.Help, k.Quit}
+		k.Related, k.History, k.Reconcile, k.Dashboard, k.Differences, k.Back, k.Help, k.Quit}
 }
 
 func (k QuestionnaireKeys) FullHelp() [][]key.Binding {
@@ -294,7 +326,8 @@ func (k QuestionnaireKeys) FullHelp() [][]key.Binding {
 		{k.SetLevel, k.NA, k.PickerUp, k.PickerDown, k.Confirm, k.Clear},
 		{k.Prev, k.Next, k.PrevUnanswered, k.NextUnanswered, k.First, k.Last},
 		{k.Note, k.Flag, k.Framework, k.FrameworkBack, k.Find},
-		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.Dashboard, k.Differences, k.Back, k.Help, k.Quit},
+		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.History, k.Reconcile},
+		{k.Dashboard, k.Differences, k.Back, k.Help, k.Quit},
 	}
 }
 
@@ -416,4 +449,27 @@ func (k SeatKeys) ShortHelp() []key.Binding {
 
 func (k SeatKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Rate, k.NA, k.Note}, {k.Loose, k.Help, k.Quit}}
+}
+
+// ReconcileKeys are the keys of the Reconcile screen.
+type ReconcileKeys struct{ Up, Down, Take, Level, Next, Prev, Go, Back, Help, Quit key.Binding }
+
+func (k ReconcileKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Take, k.Level, k.Down, k.Next, k.Go, k.Back, k.Help, k.Quit}
+}
+
+func (k ReconcileKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Take, k.Level}, {k.Next, k.Prev, k.Go}, {k.Back, k.Help, k.Quit}}
+}
+
+// ScrollKeys are the keys of a page that only scrolls (a question's
+// history, a comparison).
+type ScrollKeys struct{ Up, Down, PageUp, PageDown, Back, Help, Quit key.Binding }
+
+func (k ScrollKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.Back, k.Help, k.Quit}
+}
+
+func (k ScrollKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Back, k.Help, k.Quit}}
 }

@@ -53,12 +53,14 @@ func (q questionnaire) Keys() help.KeyMap {
 	if q.modal != nil {
 		return q.modal.keys(q.c)
 	}
-	return q.c.keys.Questionnaire
+	k := q.c.keys.Questionnaire
+	k.Reconcile.SetEnabled(len(q.s.disputes) > 0)
+	return k
 }
 
 func (q questionnaire) Legend() []string {
 	return []string{
-		"Outline: · unanswered  0-5 level  na N/A  ! flagged  … saving  ✗ not saved",
+		"Outline: · unanswered  0-5 level  na N/A  ! flagged  ≠ disputed (R reconciles)  … saving  ✗ not saved",
 		"Bars: section maturity 0-5, its figure (– until rated) and the share answered",
 		"Related: the other framework's questions on the same theme; r lists, c copies",
 		"Picker: ▸ is the level enter would save; an unanswered question has none until ↓ or a number key.",
@@ -174,6 +176,13 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		q.resizeModal()
 	case key.Matches(msg, k.Related):
 		return q.openRelated(v)
+	case key.Matches(msg, k.History):
+		return q, push(newHistoryScreen(q.c, q.s, v.key()))
+	case key.Matches(msg, k.Reconcile):
+		if len(s.disputes) == 0 {
+			return q, say("no disagreements to reconcile: imports found none open")
+		}
+		return q, push(newReconcile(q.c, s, v.key()))
 	case key.Matches(msg, k.Dashboard):
 		return q, send(swapMsg{newDashboard(q.c, s)})
 	case key.Matches(msg, k.Differences):

@@ -28,7 +28,7 @@ func TestQuestionnaireOpensAtFirstQuestion(t *testing.T) {
 		t.Fatalf("at %s %s", fw, q)
 	}
 	mustContain(t, shot(m), "[ISO 28000]", "MAS TRM", "4.1.q1", "How well does the organisation", "Not performed",
-		"Optimising", "N/A", "Maturity", "question 1 of 64")
+		"Optimising", "N/A", "Maturity", "question 1 of 74")
 }
 
 func TestNumberKeysSaveAtOnce(t *testing.T) {
@@ -93,7 +93,7 @@ func TestMovesSaveResumePoint(t *testing.T) {
 	check("4.1.q2")
 	m = press(t, m, "right")
 	check("4.2.1.q1")
-	m = press(t, m, "h")
+	m = press(t, m, "left")
 	check("4.1.q2")
 	m = press(t, m, "left", "left") // stays on the first
 	check("4.1.q1")
@@ -115,7 +115,7 @@ func TestUnansweredJumps(t *testing.T) {
 		t.Fatalf("] went to %s", q)
 	}
 	m = press(t, m, "]")
-	if _, q := current(m); q != "4.2.2.q2" {
+	if _, q := current(m); q != "4.2.2.q3" {
 		t.Fatalf("] went to %s", q)
 	}
 	m = press(t, m, "[")
@@ -557,22 +557,22 @@ func TestEnterWritesNothingUnlessALevelIsPicked(t *testing.T) {
 	}
 	m = press(t, m, "3", "enter") // answered: 3, then enter on the same pick
 	hist, _ := m.c.db.st.History(ctx, a.ID)
-	m = press(t, m, "h", "enter") // back to it: picker on 3, enter again
+	m = press(t, m, "left", "enter") // back to it: picker on 3, enter again
 	if after, _ := m.c.db.st.History(ctx, a.ID); len(after) != len(hist) || len(hist) != 1 {
 		t.Fatalf("history %d rows, then %d; want 1 and 1", len(hist), len(after))
 	}
 	// N/A: enter on an N/A question moves on without asking (item 4).
-	m = press(t, m, "h", "n")
+	m = press(t, m, "left", "n")
 	m = typeText(t, m, "outsourced")
 	m = press(t, m, "enter", "enter")
 	if modalIs[reasonModal](m) {
 		t.Fatal("enter on an N/A question asked for the reason again")
 	}
-	if _, q := current(m); q != "4.2.2.q2" {
+	if _, q := current(m); q != "4.2.2.q3" {
 		t.Fatalf("enter on N/A left us at %s", q)
 	}
 	m = press(t, m, "3")
-	if got := stored(t, m.c.db.st, a.ID, iso, "4.2.2.q2").Level; got != 3 {
+	if got := stored(t, m.c.db.st, a.ID, iso, "4.2.2.q3").Level; got != 3 {
 		t.Fatalf("the key after enter went elsewhere: %v", got)
 	}
 }

@@ -133,7 +133,7 @@ func (q questionnaire) header(v *fwView, l qLayout) string {
 
 // mark is a question's state in four cells, readable without colour:
 // level ("·" unanswered, 0-5, "na"), "!" when flagged, then "…" while a save
-// is on its way or "✗" when the newest save failed.
+// is on its way, "✗" when the newest save failed, "≠" when it is disputed.
 func (q questionnaire) mark(k model.Key) string {
 	a, s := q.s.shown(k)
 	lvl := "·"
@@ -148,6 +148,9 @@ func (q questionnaire) mark(k model.Key) string {
 		flag = "!"
 	}
 	state := " "
+	if q.s.dispute(k) != nil {
+		state = "≠"
+	}
 	if s != nil {
 		switch {
 		case s.anyFailed():
@@ -307,13 +310,17 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	if len(titleLines) > 3 {
 		titleLines = append(titleLines[:2:2], cells.Truncate(strings.Join(titleLines[2:], " "), w))
 	}
+	var disputed []string
+	if d := q.s.dispute(k); d != nil {
+		disputed = []string{st.Error.Render(cells.Truncate("≠ disputed: "+d.Spread().String()+" · R reconciles", w))}
+	}
 	text := cells.Wrap(t.text, w)
 	picker := q.pickerFull(v, a, s, w)
 	desc := q.descriptor(v, t, w)
 	note := q.noteLines(a, s, w, h)
 
-	// crumb, title, blank, text, [guidance], blank, picker, descriptor, blank, note
-	fixed := 1 + len(titleLines) + 1 + 1 + len(desc) + 1 + len(note)
+	// crumb, title, [disputed], blank, text, [guidance], blank, picker, descriptor, blank, note
+	fixed := 1 + len(titleLines) + len(disputed) + 1 + 1 + len(desc) + 1 + len(note)
 	blanks := 3 // separators: after the title, before the picker, before the note
 	var guide []string
 	if q.modal == nil && q.guidance != guidanceOff {
@@ -365,6 +372,7 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	for _, l := range titleLines {
 		lines = append(lines, st.Title.Render(l))
 	}
+	lines = append(lines, disputed...)
 	blank := func(i int) {
 		if i < blanks {
 			lines = append(lines, "")

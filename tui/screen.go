@@ -58,6 +58,7 @@ type (
 	openMsg struct {
 		id        string
 		dashboard bool
+		reconcile bool
 		replace   bool // in place of the screen in front (the form that created it)
 	}
 	jumpMsg   struct{ key model.Key } // answer that question, in a questionnaire over this screen

@@ -107,7 +107,8 @@ type session struct {
 	missing []string  // the assessment's frameworks that are not loaded
 
 	conflicts []conflict
-	noteKey   model.Key // the question whose note is being edited, if any
+	disputes  map[model.Key]*model.Disagreement // open disagreements from workshop imports
+	noteKey   model.Key                         // the question whose note is being edited, if any
 	lastSaved time.Time
 	announce  map[uint64]string // what to say when a save lands
 
@@ -130,8 +131,9 @@ func (s *session) close() { *s = *newSession(s.c) }
 
 // load takes an assessment read from the store, at its resume point. It
 // returns what to tell the user, if anything.
-func (s *session) load(a model.Assessment, answers []model.Answer) string {
+func (s *session) load(a model.Assessment, answers []model.Answer, disputes []model.Disagreement) string {
 	*s = session{c: s.c, id: a.ID, a: a, answers: model.NewAnswers(answers), saves: map[model.Key]*saveState{}}
+	s.setDisputes(disputes)
 	resumeFw, _ := a.Resume()
 	for _, af := range a.Frameworks {
 		f, ok := s.c.catalog.Framework(af.ID)
@@ -277,6 +279,9 @@ func (s *session) saved(msg answerSavedMsg) (text string, isErr bool) {
 	}
 	for _, f := range fs {
 		st.ok[f] = max(st.ok[f], msg.seq)
+	}
+	if msg.change.Level != nil {
+		delete(s.disputes, msg.key) // a level given here resolves a disagreement (the store did)
 	}
 	if msg.seq > st.okSeq {
 		st.okSeq = msg.seq

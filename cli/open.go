@@ -53,8 +53,9 @@ func (a *app) startTUI(cmd *cobra.Command, openID string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.QuickCheck(cmd.Context()); err != nil {
-		return err
-	}
+	// The whole-file check runs beside the first screen (a large file takes a
+	// while); the app leaves with its verdict if the file is damaged, and no
+	// write happens before it.
+	st.VerifyInBackground()
 	return a.RunTUI(st, cat, openID, a.actor())
 }

@@ -168,3 +168,37 @@ func TestDiskFullInTheApp(t *testing.T) {
 		t.Errorf("integrity_check: %s", got)
 	}
 }
+
+// TestScribbledFileEndsTheApp: damage in the middle of a file of the right
+// size is found by the check the app runs beside its first screen; the app
+// leaves with one line, exit 2, and writes nothing, even if a key was pressed.
+func TestScribbledFileEndsTheApp(t *testing.T) {
+	need(t, "tmux", "sqlite3")
+	db := filepath.Join(t.TempDir(), "scribbled.db")
+	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Scribbled"))
+	for i, q := range masQuestions(t, db)[:60] {
+		mustCLI(t, db, "answer", id, "mas-trm-2021:"+q, fmt.Sprint(i%6), "--note", strings.Repeat("evidence reviewed ", 40))
+	}
+	sqlite(t, db, "PRAGMA wal_checkpoint(TRUNCATE)")
+	data, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 4096 * 4; i < 4096*5; i++ { // one page in the middle, size unchanged
+		data[i] ^= 0x5a
+	}
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := start(t, db, 250, 24, "open", id)
+	tm.keys("3")
+	if code := tm.waitExit(); code != 2 {
+		t.Errorf("app: exit %d, want 2:\n%s", code, tm.screen())
+	}
+	if s := strings.TrimSpace(tm.screen()); !strings.Contains(s, "the database file is damaged") || strings.Count(s, "\n") != 0 {
+		t.Errorf("app screen:\n%s\nwant one line saying the file is damaged", s)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(data, after) {
+		t.Error("the damaged file changed")
+	}
+}

@@ -135,7 +135,7 @@ var rulesByFramework = map[string]contentRules{
 		mayNotApply: []string{
 			"3.4.q1", "3.4.q2", "5.1.q1", "5.2.q1", "5.8.q1", "6.1.q2", "6.1.q4", "6.1.q5",
 			"6.2.q1", "6.3.q1", "6.4.q1", "6.4.q2", "6.4.q3", "7.7.q5", "7.7.q7", "8.1.q3",
-			"8.1.q4", "8.2.q2", "8.2.q3", "8.5.q1", "8.5.q2", "9.3.q1", "11.1.q3", "11.2.q3",
+			"8.1.q4", "8.2.q2", "8.2.q3", "8.5.q2", "8.5.q3", "8.5.q4", "9.3.q1", "11.1.q3", "11.2.q3",
 			"11.2.q4", "11.3.q4", "11.4.q1", "11.5.q1", "13.4.q1", "13.5.q1", "14.1.q1",
 			"14.1.q2", "14.2.q1", "14.2.q2", "14.2.q4", "14.2.q5", "14.3.q1", "14.4.q1",
 		},
@@ -543,7 +543,7 @@ func TestContentChecksCatchBadContent(t *testing.T) {
 			for range 20 {
 				s.Questions = append(s.Questions, s.Questions[0])
 			}
-		}, `mas-trm-2021: has 146 questions; expected 85 to 130`},
+		}, `mas-trm-2021: has 147 questions; expected 85 to 130`},
 		{"profile too long", mas, func(t *testing.T, f *model.Framework) {
 			f.Profile["penalties"] = strings.Repeat("x", 161)
 		}, `mas-trm-2021: profile penalties is 161 characters; keep it to 160`},

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -17,7 +18,10 @@ func List(w io.Writer, sums []model.Summary) error {
 		_, err := fmt.Fprintln(w, "No assessments yet. Start one with: assay new --name \"FY2026 self-assessment\"")
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	// tabwriter writes cell by cell: through a buffer, 200 assessments are a
+	// few writes to the terminal instead of 2,400.
+	bw := bufio.NewWriter(w)
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tORGANISATION\tDONE\tMATURITY\tCHANGED")
 	for _, s := range sums {
 		var mats []string
@@ -31,7 +35,10 @@ func List(w io.Writer, sums []model.Summary) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, clean(a.Name), clean(a.Organisation),
 			percent(s.Completion()), strings.Join(mats, ", "), a.UpdatedAt.Local().Format("2006-01-02 15:04"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // ListJSON writes `assay list --json`: an array, one object per assessment.

@@ -233,6 +233,9 @@ func setPosition(t txn, id, framework, question string) error {
 // write runs fn in one immediate transaction and commits it; the commit is
 // durable when write returns nil.
 func (s *Store) write(ctx context.Context, fn func(t txn) error) error {
+	if err := s.Verified(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(s.path, err)

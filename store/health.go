@@ -33,7 +33,16 @@ func (s *Store) Changed(ctx context.Context) (bool, error) {
 // size. The interactive app runs it before a session, so nobody spends an
 // hour answering into a damaged file.
 func (s *Store) QuickCheck(ctx context.Context) error {
-	rows, err := column(ctx, s.db, "PRAGMA quick_check")
+	var rows []string
+	err := s.readOnce(ctx, func(conn *sql.Conn) (err error) {
+		rows, err = column(ctx, conn, "PRAGMA quick_check")
+		return err
+	})
+	return s.verdict(rows, err)
+}
+
+// verdict turns quick_check's rows into nil or the damage found.
+func (s *Store) verdict(rows []string, err error) error {
 	if err != nil {
 		return classify(s.path, err)
 	}
@@ -41,6 +50,54 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 		return fmt.Errorf("%s: %w (%s; run assay doctor)", s.path, ErrDamaged, rows[0])
 	}
 	return nil
+}
+
+// verification is a QuickCheck running in the background.
+type verification struct {
+	done chan struct{}
+	err  error // set before done is closed
+}
+
+// VerifyInBackground starts QuickCheck on a read-only connection of its own
+// and returns at once, so the app can draw its first screen while a large
+// file is checked (a pass over every page takes a while). Reads go on
+// meanwhile; every write waits for the verdict, so nothing is written into a
+// file the check finds damaged. Call it right after opening, before any use.
+func (s *Store) VerifyInBackground() {
+	v := &verification{done: make(chan struct{})}
+	s.verify = v
+	go func() {
+		defer close(v.done)
+		ro, err := sql.Open("sqlite", fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)", fileURI(s.path), busyTimeout.Milliseconds()))
+		if err != nil {
+			v.err = s.verdict(nil, err)
+			return
+		}
+		defer ro.Close()
+		ctx := context.Background()
+		conn, err := ro.Conn(ctx)
+		if err != nil {
+			v.err = s.verdict(nil, err)
+			return
+		}
+		defer conn.Close()
+		v.err = s.verdict(column(ctx, conn, "PRAGMA quick_check"))
+	}()
+}
+
+// Verified waits for the verdict of VerifyInBackground: nil when the file is
+// sound or no check was started.
+func (s *Store) Verified(ctx context.Context) error {
+	v := s.verify
+	if v == nil {
+		return nil
+	}
+	select {
+	case <-v.done:
+		return v.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Health is what `assay doctor` reports about a database file.
@@ -127,7 +184,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	return h, nil
 }
 
-func column(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+func column(ctx context.Context, db querier, query string) ([]string, error) {
 	rows, err := db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err

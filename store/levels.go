@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"iter"
 	"strconv"
@@ -41,41 +42,52 @@ type packedLevels struct{ framework, ids, codes string }
 
 // Levels loads the answer levels of every assessment.
 func (s *Store) Levels(ctx context.Context) (*Levels, error) {
+	l := &Levels{packed: map[string][]packedLevels{}}
+	err := s.readOnce(ctx, func(conn *sql.Conn) error {
+		rows, err := conn.QueryContext(ctx, sqlLevels)
+		if err != nil {
+			return classify(s.path, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var p packedLevels
+			if err := rows.Scan(&id, &p.framework, &p.ids, &p.codes); err != nil {
+				return classify(s.path, err)
+			}
+			if err := p.check(); err != nil {
+				return fmt.Errorf("%s: assessment %s: %w", s.path, id, err)
+			}
+			l.packed[id] = append(l.packed[id], p)
+		}
+		return classify(s.path, rows.Err())
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// readOnce runs fn on a connection held for it, with a page cache of a few
+// pages: for a query that reads each page once (a list's index scan, a quick
+// check), SQLite's usual 2 MB cache takes fresh memory for every page read,
+// and in a new process those page faults cost more than the reading. The
+// cache is put back as it was before the connection is given back.
+func (s *Store) readOnce(ctx context.Context, fn func(conn *sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return nil, classify(s.path, err)
+		return classify(s.path, err)
 	}
 	defer conn.Close()
-	// The query reads each page of the index once. With SQLite's usual cache
-	// every page read takes fresh memory, and in a new process the page
-	// faults cost more than the reading: a cache of a few pages does here.
-	// (On a connection held for it, so no other query sees the change.)
 	var cacheSize int
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cacheSize); err != nil {
-		return nil, classify(s.path, err)
+		return classify(s.path, err)
 	}
 	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = 16`); err != nil {
-		return nil, classify(s.path, err)
+		return classify(s.path, err)
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheSize))
-	rows, err := conn.QueryContext(ctx, sqlLevels)
-	if err != nil {
-		return nil, classify(s.path, err)
-	}
-	defer rows.Close()
-	l := &Levels{packed: map[string][]packedLevels{}}
-	for rows.Next() {
-		var id string
-		var p packedLevels
-		if err := rows.Scan(&id, &p.framework, &p.ids, &p.codes); err != nil {
-			return nil, classify(s.path, err)
-		}
-		if err := p.check(); err != nil {
-			return nil, fmt.Errorf("%s: assessment %s: %w", s.path, id, err)
-		}
-		l.packed[id] = append(l.packed[id], p)
-	}
-	return l, classify(s.path, rows.Err())
+	return fn(conn)
 }
 
 // Of yields the answer levels of one assessment, framework by framework.

@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -57,6 +58,8 @@ type Store struct {
 
 	mu          sync.Mutex
 	dataVersion int64 // last PRAGMA data_version seen by Changed
+
+	verify *verification // the background check writes wait for (VerifyInBackground)
 }
 
 // Path is the database file.
@@ -262,7 +265,26 @@ func checkHeader(path string) (empty bool, err error) {
 	case !bytes.HasPrefix(head, sqliteHeader):
 		return false, fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
 	}
+	if want, ok := headerSize(head); ok {
+		if st, err := os.Stat(path); err == nil && st.Size() < want {
+			return false, fmt.Errorf("%s: %w (%d bytes, its header says %d; truncated? run assay doctor)", path, ErrDamaged, st.Size(), want)
+		}
+	}
 	return false, nil
+}
+
+// headerSize is the file size an SQLite header promises: page size times the
+// page count, when the header's count is current (its "valid for" number
+// matches the change counter). A file shorter than that was cut off, and
+// saying so costs one stat instead of a pass over every page.
+func headerSize(head []byte) (int64, bool) {
+	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(head[28:32]))
+	current := binary.BigEndian.Uint32(head[92:96]) == binary.BigEndian.Uint32(head[24:28])
+	return pageSize * pages, current && pages > 0 && pageSize >= 512
 }
 
 func tableNames(db *sql.DB) ([]string, error) {

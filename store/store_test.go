@@ -374,12 +374,12 @@ func TestTruncatedDatabaseIsReported(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	os.WriteFile(path, data[:len(data)/3], 0o600)
 	unchanged(t, path, func() {
+		// Refused at open, from the header alone: no pass over the pages.
 		s, err := Open(path)
 		if err == nil {
-			_, err = s.Answers(ctx, a.ID)
 			s.Close()
 		}
-		if err == nil || !errors.Is(err, ErrDamaged) {
+		if err == nil || !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "its header says") {
 			t.Errorf("truncated database: %v", err)
 		}
 	})

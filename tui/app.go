@@ -36,6 +36,7 @@ type Model struct {
 	leaveArmed bool      // esc was pressed with unsaved answers: esc again leaves
 	quitting   bool      // saving what is pending on the way out
 	forceQuit  bool      // a save failed on the way out: the next quit key quits anyway
+	damaged    error     // the store's check found the file damaged: the app left at once
 }
 
 // New builds the root model.
@@ -84,6 +85,9 @@ func Run(opts Options) error {
 	if !ok {
 		fm = m // the program died before returning a model: the queue is shared
 	}
+	if fm.damaged != nil {
+		return fm.damaged // nothing was written: writes wait for the check
+	}
 	if ferr := fm.finish(); ferr != nil {
 		return ferr
 	}
@@ -96,9 +100,9 @@ func Run(opts Options) error {
 // Init asks for the background colour and loads the first screen's data.
 func (m Model) Init() tea.Cmd {
 	if m.sess.loading {
-		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id))
+		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id), m.c.db.verified())
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries())
+	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries(), m.c.db.verified())
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
@@ -157,6 +161,13 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 
 	case statusMsg:
 		m.status = msg
+		return m, nil
+
+	case verifiedMsg:
+		if msg.err != nil {
+			m.damaged = msg.err
+			return m, tea.Quit
+		}
 		return m, nil
 
 	case quitMsg:

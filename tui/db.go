@@ -27,7 +27,6 @@ type Options struct {
 	OpenID  string // "" = home screen; else open that assessment at its resume point
 	Actor   string // recorded in answer history, e.g. "alice (tui)"
 	Version string // assay's version, written into workshop bundles
-
 	// Getenv reads the environment the app draws for (NO_COLOR); nil is
 	// this process's. An app served over SSH reads its client's.
 	Getenv func(string) string
@@ -149,6 +148,19 @@ func (m deletedMsg) failed() error     { return m.err }
 func (m exportedMsg) failed() error    { return m.err }
 func (m answerSavedMsg) failed() error { return m.err }
 func (m resumeSavedMsg) failed() error { return m.err }
+
+// verifiedMsg is the verdict of the store's check of the whole file.
+type verifiedMsg struct{ err error }
+
+// verified waits for the check the store runs beside the first screen (see
+// store.VerifyInBackground); it is not queued: it only waits.
+func (d *db) verified() tea.Cmd {
+	if d.st == nil {
+		return nil
+	}
+	st := d.st
+	return func() tea.Msg { return verifiedMsg{st.Verified(context.Background())} }
+}
 
 // summaries reads the assessments list. Reads go through the write queue
 // too, so they see every change made before them.

@@ -32,11 +32,11 @@ type KeyMap struct {
 	Profile       ProfileKeys
 	Drill         DrillKeys
 	Help          HelpKeys
-	Lead          LeadKeys // the facilitator's room screen (assay serve)
-	Seat          SeatKeys // a participant's room screen
 	Reconcile     ReconcileKeys
 	History       ScrollKeys
 	Compare       ScrollKeys
+	Lead          LeadKeys // the facilitator's room screen (assay serve)
+	Seat          SeatKeys // a participant's room screen
 }
 
 func bind(keys []string, help, desc string) key.Binding {
@@ -204,6 +204,27 @@ func DefaultKeyMap() KeyMap {
 			Close: bind(keys("esc", "?", "q"), "esc/?/q", "close help"),
 			Quit:  ctrlC,
 		},
+		Reconcile: ReconcileKeys{
+			Up:    bind(keys("up", "k", "left"), "↑/←", "previous rating"),
+			Down:  bind(keys("down", "j", "right"), "↓/→", "next rating"),
+			Take:  bind(keys("enter"), "enter", "take rating"),
+			Level: bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "other level"),
+			Next:  bind(keys("tab", "]"), "tab", "next question"),
+			Prev:  bind(keys("shift+tab", "["), "shift+tab", "previous question"),
+			Go:    bind(keys("g"), "g", "open question"),
+			Back:  back,
+			Help:  help, Quit: quit,
+		},
+		History: ScrollKeys{
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Back: bind(keys("esc", "h"), "esc", "back to the question"),
+			Help: help, Quit: quit,
+		},
+		Compare: ScrollKeys{
+			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
+			Back: back,
+			Help: help, Quit: quit,
+		},
 		Lead: LeadKeys{
 			Reveal:        bind(keys("space", "v"), "space", "reveal"),
 			Record:        bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "record agreed level"),
@@ -226,27 +247,6 @@ func DefaultKeyMap() KeyMap {
 			Loose: bind(keys("enter"), "enter", "on your own (let loose)"),
 			Help:  help,
 			Quit:  bind(keys("q", "ctrl+c"), "q", "leave"),
-		},
-		Reconcile: ReconcileKeys{
-			Up:    bind(keys("up", "k", "left"), "↑/←", "previous rating"),
-			Down:  bind(keys("down", "j", "right"), "↓/→", "next rating"),
-			Take:  bind(keys("enter"), "enter", "take rating"),
-			Level: bind(keys("0", "1", "2", "3", "4", "5"), "0-5", "other level"),
-			Next:  bind(keys("tab", "]"), "tab", "next question"),
-			Prev:  bind(keys("shift+tab", "["), "shift+tab", "previous question"),
-			Go:    bind(keys("g"), "g", "open question"),
-			Back:  back,
-			Help:  help, Quit: quit,
-		},
-		History: ScrollKeys{
-			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
-			Back: bind(keys("esc", "h"), "esc", "back to the question"),
-			Help: help, Quit: quit,
-		},
-		Compare: ScrollKeys{
-			Up: up, Down: down, PageUp: pgUp, PageDown: pgDown,
-			Back: back,
-			Help: help, Quit: quit,
 		},
 	}
 }
@@ -422,6 +422,29 @@ func (k DrillKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Back, k.Help, k.Quit}}
 }
 
+// ReconcileKeys are the keys of the Reconcile screen.
+type ReconcileKeys struct{ Up, Down, Take, Level, Next, Prev, Go, Back, Help, Quit key.Binding }
+
+func (k ReconcileKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Take, k.Level, k.Down, k.Next, k.Go, k.Back, k.Help, k.Quit}
+}
+
+func (k ReconcileKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Take, k.Level}, {k.Next, k.Prev, k.Go}, {k.Back, k.Help, k.Quit}}
+}
+
+// ScrollKeys are the keys of a page that only scrolls (a question's
+// history, a comparison).
+type ScrollKeys struct{ Up, Down, PageUp, PageDown, Back, Help, Quit key.Binding }
+
+func (k ScrollKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.Back, k.Help, k.Quit}
+}
+
+func (k ScrollKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Back, k.Help, k.Quit}}
+}
+
 // LeadKeys are the keys of the facilitator's room screen.
 type LeadKeys struct {
 	Reveal, Record, NA, Again, Prev, Next, Framework, FrameworkBack key.Binding
@@ -449,27 +472,4 @@ func (k SeatKeys) ShortHelp() []key.Binding {
 
 func (k SeatKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Rate, k.NA, k.Note}, {k.Loose, k.Help, k.Quit}}
-}
-
-// ReconcileKeys are the keys of the Reconcile screen.
-type ReconcileKeys struct{ Up, Down, Take, Level, Next, Prev, Go, Back, Help, Quit key.Binding }
-
-func (k ReconcileKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Take, k.Level, k.Down, k.Next, k.Go, k.Back, k.Help, k.Quit}
-}
-
-func (k ReconcileKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Take, k.Level}, {k.Next, k.Prev, k.Go}, {k.Back, k.Help, k.Quit}}
-}
-
-// ScrollKeys are the keys of a page that only scrolls (a question's
-// history, a comparison).
-type ScrollKeys struct{ Up, Down, PageUp, PageDown, Back, Help, Quit key.Binding }
-
-func (k ScrollKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.PageDown, k.Back, k.Help, k.Quit}
-}
-
-func (k ScrollKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Back, k.Help, k.Quit}}
 }

@@ -51,9 +51,10 @@ func (q questionnaire) layout() qLayout {
 }
 
 // editorHeight is the note editor's rows: what the question pane has left
-// under the question's title, at least three.
+// under the question's title, at least three and at most twelve (each row
+// drawn costs time on every key).
 func (q questionnaire) editorHeight(l qLayout) int {
-	return max(l.body-4, 3)
+	return clamp(l.body-4, 3, 12)
 }
 
 func (q questionnaire) View() page {

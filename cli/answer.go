@@ -81,6 +81,11 @@ assay questions FRAMEWORK lists them.`,
 			if err != nil {
 				return err
 			}
+			if f, _ := cat.Framework(k.Framework); f != nil {
+				if q, _ := f.Question(k.Question); q != nil && q.Retired {
+					return retiredQuestion(k, q)
+				}
+			}
 			saved, err := st.Save(cmd.Context(), as.ID, k.Framework, k.Question, ch, a.actor())
 			if err != nil {
 				return err
@@ -124,4 +129,19 @@ func savedLine(k model.Key, a model.Answer) string {
 		s += ", flagged"
 	}
 	return s + rev
+}
+
+// retiredQuestion refuses an answer to a question that is no longer asked,
+// naming what asks it now; its old answer stays in history and exports.
+func retiredQuestion(k model.Key, q *model.Question) error {
+	instead := "it has no replacement"
+	if len(q.ReplacedBy) > 0 {
+		ids := make([]string, len(q.ReplacedBy))
+		for i, id := range q.ReplacedBy {
+			ids[i] = model.Key{Framework: k.Framework, Question: id}.Qualified()
+		}
+		instead = "answer " + strings.Join(ids, " or ") + " instead"
+	}
+	return badInput("%s was retired in content revision %d and is no longer asked; %s (its old answer is kept in history and exports)",
+		k.Qualified(), q.RetiredIn, instead)
 }

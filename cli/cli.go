@@ -63,6 +63,8 @@ var commandList = []func(*app) *cobra.Command{
 	(*app).cmdList,
 	(*app).cmdAnswer,
 	(*app).cmdShow,
+	(*app).cmdTarget,
+	(*app).cmdPlan,
 	(*app).cmdExport,
 	(*app).cmdImport,
 	(*app).cmdCompare,

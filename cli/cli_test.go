@@ -15,6 +15,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite"
+
+	"github.com/assaytui/assay/report"
 )
 
 // bin is the assay binary built once for all tests: CLI tests run what users run.
@@ -227,9 +229,9 @@ func TestExportToFileAndCSVSafety(t *testing.T) {
 		t.Errorf("markdown:\n%s", md)
 	}
 	r := run(t, db, q, "export", id, "--format", "xml")
-	oneErrorLine(t, r, 2, `unknown format "xml"; one of json, csv, md; run assay export --help`)
+	oneErrorLine(t, r, 2, `unknown format "xml"; one of `+strings.Join(report.Formats(), ", ")+`; run assay export --help`)
 	r = run(t, db, q, "export", id)
-	oneErrorLine(t, r, 2, `export needs --format, one of json, csv, md; run assay export --help`)
+	oneErrorLine(t, r, 2, `export needs --format, one of `+strings.Join(report.Formats(), ", ")+`; run assay export --help`)
 }
 
 func TestBadInput(t *testing.T) {
@@ -356,6 +358,44 @@ func TestQuestionsJSON(t *testing.T) {
 			t.Errorf("%v levels = %v", q["id"], lv)
 		}
 	}
+
+	// Retired questions are listed in their place with what replaced them, and
+	// each question names its sources with how binding they are.
+	type question struct {
+		ID         string   `json:"id"`
+		Retired    bool     `json:"retired"`
+		RetiredIn  int      `json:"retired_in"`
+		ReplacedBy []string `json:"replaced_by"`
+		AddedIn    int      `json:"added_in"`
+		Sources    []struct{ ID, Kind string }
+	}
+	var iso []question
+	if err := json.Unmarshal([]byte(mustRun(t, "", "questions", "iso28000-2022", "--json")), &iso); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]question{}
+	for i, q := range iso {
+		byID[q.ID] = q
+		if q.ID == "5.2.2.q1" && (i == 0 || iso[i-1].ID != "5.2.1.q1") {
+			t.Errorf("retired 5.2.2.q1 is not in its outline place")
+		}
+	}
+	if q := byID["5.2.2.q1"]; !q.Retired || q.RetiredIn != 2 || strings.Join(q.ReplacedBy, " ") != "5.2.2.q2 5.2.2.q3" {
+		t.Errorf("5.2.2.q1 = %+v", q)
+	}
+	if q := byID["5.2.2.q2"]; q.Retired || q.AddedIn != 2 || q.ReplacedBy == nil {
+		t.Errorf("5.2.2.q2 = %+v (replaced_by must be [] not null)", q)
+	}
+	if q := byID["4.2.3.q1"]; len(q.Sources) != 1 || q.Sources[0].ID != "principles" || q.Sources[0].Kind != "guidance" {
+		t.Errorf("4.2.3.q1 sources = %+v", q.Sources)
+	}
+	if q := byID["4.1.q1"]; len(q.Sources) != 1 || q.Sources[0].Kind != "requirement" || q.AddedIn != 1 {
+		t.Errorf("4.1.q1 = %+v", q)
+	}
+	text := mustRun(t, "", "questions", "iso28000-2022")
+	if !strings.Contains(text, "Retired, no longer asked") || !strings.Contains(text, "\n  retired 9.2.2.q1 in revision 2, replaced by 9.2.2.q2, 9.2.2.q3, 9.2.2.q4\n") {
+		t.Errorf("questions text does not list the retired ones:\n%s", text[max(0, len(text)-600):])
+	}
 }
 
 func TestValidate(t *testing.T) {
@@ -464,7 +504,8 @@ func TestKillBetweenAnswers(t *testing.T) {
 	confirmed := map[string]string{}
 	levels := []string{"0", "1", "2", "3", "4", "5"}
 	for i := 0; i < 30; i++ {
-		q := fmt.Sprintf("mas-trm-2021:3.%d.q1", i%6+1)
+		// One asked question in each of 3.1 to 3.6 (3.3.q1 and 3.5.q1 are retired).
+		q := "mas-trm-2021:" + []string{"3.1.q1", "3.2.q1", "3.3.q2", "3.4.q1", "3.5.q2", "3.6.q1"}[i%6]
 		lv := levels[i%6]
 		if out := mustRun(t, db, "answer", id, q, lv); out == "saved "+q+" = "+lv+"\n" {
 			confirmed[q] = lv

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/assaytui/assay/report"
 )
 
 // complete runs the shell's request `assay __complete ARGS...` and returns
@@ -86,7 +88,7 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 	got, _ = complete(t, db, "export", iso, "--format", "")
-	if len(got) != 3 || got[0] != "json\teverything stored: the workshop bundle" || !strings.HasPrefix(got[2], "md\t") {
+	if len(got) != len(report.Formats()) || got[0] != "json\teverything stored: the workshop bundle" || !strings.HasPrefix(got[2], "md\t") {
 		t.Errorf("formats: %q", got)
 	}
 	// Commands, and the global flags anywhere.

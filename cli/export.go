@@ -21,14 +21,20 @@ func (a *app) cmdExport() *cobra.Command {
 		Short: "Write a report or data file",
 		Long: `Write an assessment as a data file or a report, to standard output or to a file.
 json holds everything stored (the workshop bundle); csv is one row per question,
-safe to open in a spreadsheet; md is a report with the differences tables.
+safe to open in a spreadsheet; md is a report with the differences tables;
+html is a self-contained report with charts and the action plan, to open in
+any browser or print to PDF; xlsx is a workbook (Summary, Answers, Sections,
+Differences, Action plan) whose Answers sheet can be filled in with Excel or
+LibreOffice and brought back with assay import.
 
 A file is written whole or not at all (a temporary file renamed into place).
 An existing file is replaced only with --force, and keeps its permissions;
 a new one is readable only by you.`,
 		Example: `  assay export k3v9qx2m --format md -o fy2026.md
   assay export k3v9qx2m --format json -o - | jq .scores
-  assay export k3v9qx2m --format csv -o answers.csv --force`,
+  assay export k3v9qx2m --format csv -o answers.csv --force
+  assay export k3v9qx2m --format html -o fy2026.html
+  assay export k3v9qx2m --format xlsx -o fy2026.xlsx`,
 		Args:              needArgs(1, 1, "one assessment ID (assay list shows them)"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,6 +44,8 @@ a new one is readable only by you.`,
 				return usage(cmd, "export needs --format, one of %s", strings.Join(formats, ", "))
 			case !slices.Contains(formats, format):
 				return usage(cmd, "unknown format %q; one of %s", format, strings.Join(formats, ", "))
+			case format == "xlsx" && out == "":
+				return usage(cmd, "xlsx is a binary file: give -o FILE (or -o - for standard output)")
 			}
 			d, err := a.reportData(cmd.Context(), args[0], format == "json")
 			if err != nil {

@@ -40,8 +40,12 @@ func (a *app) cmdQuestions() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "questions FRAMEWORK",
 		Short: "List a framework's questions",
-		Long: `List every question of a framework with its ID, title and text; --json adds
-the guidance, the evidence and what each level means.`,
+		Long: `List every question of a framework with its ID, title and text, then the
+retired questions (no longer asked; answers to them are kept) and what replaced
+them. --json lists every question in outline order, retired ones included, with
+the guidance, the evidence, what each level means, its sources and how binding
+they are, its citations, and added_in, reworded_in, retired, retired_in and
+replaced_by.`,
 		Example: `  assay questions iso28000-2022
   assay questions mas-trm-2021 --json | jq -r '.[].id'`,
 		Args:              needArgs(1, 1, "one framework ID (assay frameworks lists them)"),

@@ -23,8 +23,9 @@ func (a *app) cmdImport() *cobra.Command {
 	var dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Merge workshop bundles",
-		Long: `Bring in workshop bundles (assay export ID --format json) from other laptops.
+		Short: "Merge workshop bundles and workbooks",
+		Long: `Bring in workshop bundles (assay export ID --format json) from other laptops, and
+workbooks (assay export ID --format xlsx) filled in with Excel or LibreOffice.
 
 An assessment that is not here yet arrives with the same ID, ready to answer.
 One that is here is merged question by question: an answer given on one side
@@ -37,39 +38,44 @@ screen (R in the app). Importing the same file twice changes nothing.
 Every file is checked before any is imported: a damaged, truncated or
 hand-edited file, one from a newer assay, or one for frameworks or versions not
 loaded here is refused with one line, and nothing changes. Each file is then
-imported in one transaction, all of it or none of it.`,
+imported in one transaction, all of it or none of it.
+
+A workbook merges into the assessment it was exported from (or --into ID):
+each row changed since the export is a change by the file's author (as the
+program that saved it names them, else --as), on top of the answer it
+started from; unchanged rows are left alone. A workbook that is not assay's,
+an unknown question or a bad level is refused with the sheet and cell.`,
 		Example: `  assay import ws.json                       # a participant takes the facilitator's bundle
   assay import alice.json bob.json           # the facilitator brings the answers back
   assay import bob.json --dry-run            # what would it do?
-  assay import bob.json --json | jq '.[].disagreements'`,
-		Args: needArgs(1, -1, "one or more bundle files"),
+  assay import bob.json --json | jq '.[].disagreements'
+  assay import fy2026-bo.xlsx                # a workbook filled in elsewhere`,
+		Args: needArgs(1, -1, "one or more bundle or workbook files"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return []cobra.Completion{"json"}, cobra.ShellCompDirectiveFilterFileExt
+			return []cobra.Completion{"json", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := a.loadCatalog()
 			if err != nil {
 				return err
 			}
-			type file struct {
-				name, sum string
-				bundle    *model.Bundle
-			}
-			var files []file
+			var files []importFile
 			for _, path := range args {
 				data, err := os.ReadFile(path)
 				if err != nil {
 					return badInput("%v", safefile.Plain(err))
 				}
-				if isWorkbook(data) {
-					return badInput("%s: importing filled-in XLSX workbooks is not available in this assay yet; import the JSON bundle", path)
+				sum := sha256.Sum256(data)
+				f := importFile{name: filepath.Base(path), sum: hex.EncodeToString(sum[:])}
+				if report.IsXLSX(data) {
+					f.workbook, err = report.ReadWorkbook(path, bytes.NewReader(data), cat)
+				} else {
+					f.bundle, err = report.ReadBundle(path, data, cat)
 				}
-				b, err := report.ReadBundle(path, data, cat)
 				if err != nil {
 					return inputError{err}
 				}
-				sum := sha256.Sum256(data)
-				files = append(files, file{filepath.Base(path), hex.EncodeToString(sum[:]), b})
+				files = append(files, f)
 			}
 			st, err := a.createStore()
 			if err != nil {
@@ -79,6 +85,15 @@ imported in one transaction, all of it or none of it.`,
 			if into != "" {
 				if _, err := st.Get(cmd.Context(), into); errors.Is(err, store.ErrNotFound) {
 					return badInput("--into: unknown assessment %q in %s%s; assay list shows the IDs", into, st.Path(), a.closestAssessments(cmd.Context(), st, into))
+				}
+			}
+			// Workbooks become bundles against the assessment here, all
+			// before anything is imported.
+			for i := range files {
+				if files[i].workbook != nil {
+					if files[i].bundle, err = a.workbookBundle(cmd.Context(), st, cat, files[i], into); err != nil {
+						return err
+					}
 				}
 			}
 			var results []model.ImportResult
@@ -118,6 +133,3 @@ func doneBefore(results []model.ImportResult) string {
 	}
 	return "; " + strings.Join(names, ", ") + " were imported before it"
 }
-
-// isWorkbook recognises an XLSX file (a zip archive).
-func isWorkbook(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/assaytui/assay/report"
 )
 
 // Every usage error: exit 2, nothing on stdout, one line on stderr saying
@@ -35,8 +37,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"answer", id, q}, `answer needs a LEVEL (0-5 or na), --note, --flag, --unflag or --clear; run assay answer --help`},
 		{[]string{"answer", id, q, "--flag", "--unflag"}, `--flag and --unflag contradict each other; give one; run assay answer --help`},
 		{[]string{"answer", id, q, "3", "--clear"}, `--clear removes the whole answer; give it no LEVEL, --note or --flag; run assay answer --help`},
-		{[]string{"export", id}, `export needs --format, one of json, csv, md; run assay export --help`},
-		{[]string{"export", id, "--format", "pdf"}, `unknown format "pdf"; one of json, csv, md; run assay export --help`},
+		{[]string{"export", id}, `export needs --format, one of ` + strings.Join(report.Formats(), ", ") + `; run assay export --help`},
+		{[]string{"export", id, "--format", "pdf"}, `unknown format "pdf"; one of ` + strings.Join(report.Formats(), ", ") + `; run assay export --help`},
 		{[]string{"export", id, "--format"}, `--format needs a value; run assay export --help`},
 		{[]string{"questions"}, `questions needs one framework ID (assay frameworks lists them); run assay questions --help`},
 		{[]string{"validate"}, `validate needs one or more questionnaire files or folders; run assay validate --help`},

@@ -221,3 +221,18 @@ func TestDidYouMean(t *testing.T) {
 		t.Errorf("upper case: %q", out)
 	}
 }
+
+// A retired question is not asked: answering it is refused with what asks it
+// now, and nothing is written.
+func TestAnswerRetiredQuestionRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "R"))
+	r := run(t, db, "answer", id, "iso28000-2022:5.2.2.q1", "3")
+	want := "iso28000-2022:5.2.2.q1 was retired in content revision 2 and is no longer asked; answer iso28000-2022:5.2.2.q2 or iso28000-2022:5.2.2.q3 instead"
+	if r.code != 2 || !strings.Contains(r.stderr, want) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("answer to a retired question: %+v", r)
+	}
+	if n := query(t, db, `SELECT count(*) FROM answers`); n != "0" {
+		t.Errorf("the refused answer wrote %s rows", n)
+	}
+}

@@ -127,10 +127,10 @@ func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 		{[]string{"import", write("cut.json", string(data[:len(data)/3]))}, "cut.json: damaged: the file is cut short"},
 		{[]string{"import", write("edit.json", strings.Replace(string(data), `"level": 3`, `"level": 4`, 1))}, "edit.json: damaged: its contents do not match its checksum"},
 		{[]string{"import", write("new.json", strings.Replace(string(data), `"format": 1`, `"format": 7`, 1))}, "new.json: bundle format 7 is newer than this assay reads"},
-		{[]string{"import", write("wb.xlsx", "PK\x03\x04rest")}, "wb.xlsx: importing filled-in XLSX workbooks is not available"},
+		{[]string{"import", write("wb.xlsx", "PK\x03\x04rest")}, "wb.xlsx: not an assay workbook: it is not an XLSX workbook"},
 		{[]string{"import", good, filepath.Join(dir, "missing.json")}, "missing.json: no such file or directory"},
 		{[]string{"import", good, "--into", "nosuchid"}, `--into: unknown assessment "nosuchid"`},
-		{[]string{"import"}, "import needs one or more bundle files"},
+		{[]string{"import"}, "import needs one or more bundle or workbook files"},
 	}
 	before := snapshot(t, db)
 	for _, c := range cases {

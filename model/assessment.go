@@ -15,8 +15,11 @@ type Assessment struct {
 	Name         string
 	Organisation string
 	Assessor     string
-	Target       Level
-	Frameworks   []AssessedFramework
+	Target       Level // the assessment's own target; see Targets for overrides
+	// TargetOverrides are targets set per framework or section, sorted by
+	// framework and ref (SortOverrides).
+	TargetOverrides []TargetOverride
+	Frameworks      []AssessedFramework
 	// ResumeFramework is the framework the user last worked in; with that
 	// framework's Position it is the exact point to resume at.
 	ResumeFramework string
@@ -33,6 +36,10 @@ type AssessedFramework struct {
 	ID       string
 	Version  string
 	Position string // question ID, "" before the first visit
+	// ContentRevision is the questionnaire content revision the assessment was
+	// last opened with (see Framework.ChangesSince); 1 for assessments older
+	// than content revisions.
+	ContentRevision int
 }
 
 // FrameworkIDs lists the IDs of the assessment's frameworks in their order.
@@ -75,6 +82,9 @@ type NewAssessment struct {
 	Assessor     string
 	Frameworks   []string
 	Target       Level
+	// Revisions is each chosen framework's content revision, filled by Check,
+	// so a new assessment starts having seen the content it was created with.
+	Revisions map[string]int
 }
 
 // Check validates the input against the loaded frameworks and returns it cleaned:
@@ -104,6 +114,11 @@ func (n NewAssessment) Check(c *Catalog) (NewAssessment, error) {
 		}
 	}
 	n.Frameworks = fws
+	n.Revisions = map[string]int{}
+	for _, id := range fws {
+		f, _ := c.Framework(id)
+		n.Revisions[id] = f.Revision
+	}
 	return n, nil
 }
 

@@ -28,7 +28,7 @@ func (q *Question) added() int { return max(q.AddedIn, 1) }
 func (f *Framework) ChangesSince(since int) ContentChanges {
 	c := ContentChanges{Since: since, Now: f.Revision}
 	since = max(since, 1)
-	for _, q := range f.byOutline() {
+	for _, q := range f.Outline() {
 		seen := q.added() <= since
 		switch {
 		case q.Retired:
@@ -46,8 +46,9 @@ func (f *Framework) ChangesSince(since int) ContentChanges {
 	return c
 }
 
-// byOutline lists every question, retired or not, in outline order.
-func (f *Framework) byOutline() []*Question {
+// Outline lists every question, retired or not, in outline order: what the
+// file holds, where Questions is what is asked.
+func (f *Framework) Outline() []*Question {
 	var out []*Question
 	var walk func(ss []*Section)
 	walk = func(ss []*Section) {

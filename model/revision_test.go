@@ -64,7 +64,7 @@ func TestRetiredQuestionsAreNotAsked(t *testing.T) {
 	if ss := ScoreSection(f, f.Sections[0], as); !near(ss.Maturity, 4) {
 		t.Errorf("section 1 maturity %v; the retired 0 must not pull it down", ss.Maturity)
 	}
-	if gaps := Gaps(f, as, 5); len(gaps) != 1 || gaps[0].Question.ID != "1.1.q2" {
+	if gaps := Gaps(f, as, Targets{Default: 5}); len(gaps) != 1 || gaps[0].Question.ID != "1.1.q2" {
 		t.Errorf("gaps %v", gaps)
 	}
 }
@@ -108,5 +108,17 @@ func TestRetiredAnswers(t *testing.T) {
 	}
 	if got := RetiredAnswers(f, answers("1.1.q2", Level(1))); len(got) != 0 {
 		t.Errorf("no answer to a retired question, got %+v", got)
+	}
+}
+
+func TestCheckRecordsContentRevisions(t *testing.T) {
+	f := revisedFramework()
+	c, _ := NewCatalog(f)
+	n, err := NewAssessment{Name: "x", Frameworks: []string{"fw", "fw"}, Target: 3}.Check(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Revisions) != 1 || n.Revisions["fw"] != 3 {
+		t.Errorf("revisions %v, want fw at 3", n.Revisions)
 	}
 }

@@ -186,13 +186,13 @@ type QuestionGap struct {
 // Gap is target minus level.
 func (g QuestionGap) Gap() int { return int(g.Target) - int(g.Level) }
 
-// Gaps lists the rated questions of a framework that are below target, biggest
-// gap first, then in outline order. These rank the action plan.
-func Gaps(f *Framework, as Answers, target Level) []QuestionGap {
+// Gaps lists the rated questions of a framework that are below their
+// effective target, biggest gap first, then in outline order.
+func Gaps(f *Framework, as Answers, t Targets) []QuestionGap {
 	var gaps []QuestionGap
 	for _, q := range f.Questions() {
 		a := as.Get(f.ID, q.ID)
-		if a.Level.Rated() && a.Level < target {
+		if target := t.Question(f.ID, q); a.Level.Rated() && a.Level < target {
 			gaps = append(gaps, QuestionGap{f.ID, q, a.Level, target})
 		}
 	}

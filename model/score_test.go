@@ -142,7 +142,7 @@ func TestEmptySection(t *testing.T) {
 func TestGapsRankBiggestFirst(t *testing.T) {
 	f := testFramework()
 	as := answers("1.1.q1", Level(2), "1.1.q2", Level(0), "1.2.q1", Level(3), "2.1.q1", Level(2), "3.1.q1", NotApplicable)
-	gaps := Gaps(f, as, 3)
+	gaps := Gaps(f, as, Targets{Default: 3})
 	var got []string
 	for _, g := range gaps {
 		got = append(got, g.Question.ID)

@@ -16,14 +16,6 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
-// Rule names, for contentRules.todo.
-const (
-	ruleLevel3Conditions = "level-3 conditions"
-	ruleLevel3Every      = "level-3 every"
-	ruleNAGuidance       = "N/A guidance"
-	ruleSources          = "sources"
-)
-
 const maxLevel3Conditions = 3
 
 var (
@@ -58,33 +50,28 @@ func level3Conditions(d string) int {
 // checkLevelRules applies issue 16's content rules to the asked questions.
 func checkLevelRules(f *model.Framework, rules contentRules, asked []placedQuestion) []string {
 	var out []string
-	add := func(rule string, format string, args ...any) {
-		if _, skip := rules.todo[rule]; skip {
-			return
-		}
-		out = append(out, f.ID+": "+fmt.Sprintf(format, args...))
-	}
+	add := func(format string, args ...any) { out = append(out, f.ID+": "+fmt.Sprintf(format, args...)) }
 	mayNotApply := map[string]bool{}
 	for _, id := range rules.mayNotApply {
 		mayNotApply[id] = true
 	}
 	if len(f.Sources) == 0 {
-		add(ruleSources, "declares no sources; say where its requirements come from (FORMAT.md, Sources)")
+		add("declares no sources; say where its requirements come from (FORMAT.md, Sources)")
 	}
 	for _, pq := range asked {
 		q := pq.q
 		l3 := strings.TrimSpace(q.Levels[3])
 		if n := level3Conditions(l3); n > maxLevel3Conditions {
-			add(ruleLevel3Conditions, "%s: level 3 descriptor joins %d conditions; keep it to %d and split the question if it needs more", q.ID, n, maxLevel3Conditions)
+			add("%s: level 3 descriptor joins %d conditions; keep it to %d and split the question if it needs more", q.ID, n, maxLevel3Conditions)
 		}
 		if everyWord.MatchString(l3) && !justifiedExceptions.MatchString(l3) {
-			add(ruleLevel3Every, "%s: level 3 descriptor says \"every\"; write \"all in-scope …, with justified exceptions\"", q.ID)
+			add("%s: level 3 descriptor says \"every\"; write \"all in-scope …, with justified exceptions\"", q.ID)
 		}
 		if (mayNotApply[q.ID] || pq.top.Optional) && !naGuidance.MatchString(q.Guidance) {
-			add(ruleNAGuidance, "%s: may not apply, so its guidance must say when N/A is right and what the reason must state (\"N/A … reason …\")", q.ID)
+			add("%s: may not apply, so its guidance must say when N/A is right and what the reason must state (\"N/A … reason …\")", q.ID)
 		}
 		if noticeMention.MatchString(q.Text+" "+q.Guidance) && !f.Binding(q) {
-			add(ruleSources, "%s: mentions a Notice but rests on no binding source; tag it with source:", q.ID)
+			add("%s: mentions a Notice but rests on no binding source; tag it with source:", q.ID)
 		}
 	}
 	for id := range mayNotApply {
@@ -111,19 +98,6 @@ func TestLevel3Conditions(t *testing.T) {
 	} {
 		if got := level3Conditions(d); got != want {
 			t.Errorf("level3Conditions(%q) = %d, want %d", d, got, want)
-		}
-	}
-}
-
-// TestTodoSkips: a skip names a real rule and who removes it, so a typo cannot
-// switch a rule off silently.
-func TestTodoSkips(t *testing.T) {
-	known := map[string]bool{ruleLevel3Conditions: true, ruleLevel3Every: true, ruleNAGuidance: true, ruleSources: true}
-	for fw, rules := range rulesByFramework {
-		for rule, owner := range rules.todo {
-			if !known[rule] || owner == "" {
-				t.Errorf("%s: todo %q (owner %q) is not a known rule with an owner", fw, rule, owner)
-			}
 		}
 	}
 }

@@ -171,9 +171,11 @@ type bundleDoc struct {
 	Gaps              json.RawMessage    `json:"gaps"`
 	Themes            json.RawMessage    `json:"themes"`
 	OnlyIn            json.RawMessage    `json:"only_in"`
+	Plan              json.RawMessage    `json:"plan"`
 	Answers           []jsonAnswer       `json:"answers"`
 	History           []jsonChange       `json:"history"`
 	Disagreements     []jsonDisagreement `json:"disagreements"`
+	Actions           []jsonAction       `json:"actions"` // not merged yet
 }
 
 // ReadBundle reads a workshop bundle strictly and checks it against the
@@ -243,6 +245,14 @@ func readBundle(data []byte, c *model.Catalog) (*model.Bundle, error) {
 	if err := b.Check(c); err != nil {
 		return nil, err
 	}
+	// A bundle does not say which questionnaire content its author saw. An
+	// assessment created from it here starts at the content loaded here, so it
+	// does not open with a list of changes its new owner never had to catch up on.
+	for i, af := range b.Assessment.Frameworks {
+		if f, ok := c.Framework(af.ID); ok {
+			b.Assessment.Frameworks[i].ContentRevision = f.Revision
+		}
+	}
 	return b, nil
 }
 
@@ -300,7 +310,7 @@ func (doc *bundleDoc) model() (*model.Bundle, error) {
 	b := &model.Bundle{Format: m.Format, ExportedAt: at(m.ExportedAt, "bundle.exported_at"), ExportedBy: m.ExportedBy,
 		Host: m.Host, AssayVersion: m.AssayVersion}
 	b.Assessment = model.Assessment{ID: ja.ID, Name: ja.Name, Organisation: ja.Organisation, Assessor: ja.Assessor,
-		Target: model.Level(ja.Target), ResumeFramework: ja.ResumeFramework, CopiedFrom: ja.CopiedFrom,
+		Target: model.Level(ja.Target), TargetOverrides: ja.overrides(), ResumeFramework: ja.ResumeFramework, CopiedFrom: ja.CopiedFrom,
 		CreatedAt: at(ja.CreatedAt, "assessment.created_at"), UpdatedAt: at(ja.UpdatedAt, "assessment.updated_at")}
 	for _, f := range ja.Frameworks {
 		b.Assessment.Frameworks = append(b.Assessment.Frameworks, model.AssessedFramework{ID: f.ID, Version: f.Version, Position: f.Position})

@@ -72,14 +72,15 @@ func TestCatalogShapes(t *testing.T) {
 	FrameworksJSON(&b, []*model.Framework{f})
 	var fws []map[string]any
 	json.Unmarshal(b.Bytes(), &fws)
-	if len(fws) != 1 || !slices.Equal(keysOf(fws[0]), []string{"id", "notice", "publisher", "questions", "sections", "short", "source", "title", "version"}) {
+	if len(fws) != 1 || !slices.Equal(keysOf(fws[0]), []string{"id", "notice", "publisher", "questions", "retired", "revision", "sections", "short", "source", "title", "version"}) {
 		t.Errorf("frameworks json = %v", fws)
 	}
 	b.Reset()
 	QuestionsJSON(&b, f)
 	var qs []map[string]any
 	json.Unmarshal(b.Bytes(), &qs)
-	if len(qs) != len(f.Questions()) || !slices.Equal(keysOf(qs[0]), []string{"evidence", "guidance", "id", "levels", "optional", "ref", "section", "text", "themes", "title", "weight"}) {
+	if len(qs) != len(f.Questions()) || !slices.Equal(keysOf(qs[0]), []string{"added_in", "cites", "evidence", "guidance", "id", "levels", "optional", "ref", "replaced_by",
+		"retired", "retired_in", "reworded_in", "section", "sources", "text", "themes", "title", "weight"}) {
 		t.Errorf("questions json = %v", qs)
 	}
 }

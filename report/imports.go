@@ -78,7 +78,7 @@ func ImportsJSON(w io.Writer, results []model.ImportResult) error {
 	out := []file{}
 	for _, r := range results {
 		a := r.Assessment
-		f := file{File: r.File, Assessment: jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target)},
+		f := file{File: r.File, Assessment: jsonIdentityOf(a),
 			Created: r.Created, DryRun: r.DryRun, Added: r.Added, Same: r.Same, Skipped: r.Skipped,
 			Disagreements: r.Disagreements, Decisions: []decision{}}
 		for _, d := range r.Decisions {

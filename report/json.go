@@ -30,6 +30,64 @@ type jsonDoc struct {
 	Answers       []jsonAnswer       `json:"answers"`
 	History       []jsonChange       `json:"history"`
 	Disagreements []jsonDisagreement `json:"disagreements"`
+	Actions       []jsonAction       `json:"actions"`
+}
+
+// jsonAction is one stored action with the revision that made it, so an
+// import can merge actions as it merges answers.
+type jsonAction struct {
+	Framework  string  `json:"framework"`
+	QuestionID string  `json:"question_id"`
+	Text       string  `json:"text"`
+	Owner      string  `json:"owner"`
+	Due        *string `json:"due"` // YYYY-MM-DD, or null
+	Status     string  `json:"status"`
+	UpdatedAt  *string `json:"updated_at"`
+	UpdatedBy  string  `json:"updated_by"`
+	Revision   string  `json:"revision"`
+}
+
+func jsonActionOf(a model.Action) jsonAction {
+	ja := jsonAction{Framework: a.Framework, QuestionID: a.QuestionID, Text: a.Text, Owner: a.Owner,
+		Status: string(a.Status), UpdatedAt: jsonTime(a.UpdatedAt), UpdatedBy: a.UpdatedBy, Revision: a.Revision}
+	if a.Due != "" {
+		due := string(a.Due)
+		ja.Due = &due
+	}
+	return ja
+}
+
+// jsonPlanItem is one line of the action plan; action is null when nothing
+// is planned yet.
+type jsonPlanItem struct {
+	Framework  string      `json:"framework"`
+	QuestionID string      `json:"question_id"`
+	Ref        string      `json:"ref"`
+	Title      string      `json:"title"`
+	Level      *int        `json:"level"` // null when N/A or not rated
+	NA         bool        `json:"na"`
+	Target     int         `json:"target"`
+	Gap        int         `json:"gap"`
+	Weight     float64     `json:"weight"`
+	Priority   float64     `json:"priority"` // gap × weight
+	Action     *jsonAction `json:"action"`
+}
+
+func jsonPlanItemOf(it model.PlanItem) jsonPlanItem {
+	j := jsonPlanItem{Framework: it.Key.Framework, QuestionID: it.Key.Question, Ref: refOf(it.Key.Question),
+		NA: it.Level == model.NotApplicable, Target: int(it.Target), Gap: it.Gap, Weight: it.Weight, Priority: round(it.Priority(), 2)}
+	if it.Question != nil {
+		j.Ref, j.Title = it.Question.Ref, questionTitle(it.Question)
+	}
+	if it.Level.Rated() {
+		l := int(it.Level)
+		j.Level = &l
+	}
+	if it.HasAction() {
+		a := jsonActionOf(it.Action)
+		j.Action = &a
+	}
+	return j
 }
 
 // jsonFigures is every figure of an assessment: what `assay show --json`
@@ -40,6 +98,7 @@ type jsonFigures struct {
 	Gaps              map[string][]jsonGap `json:"gaps"`               // per framework, biggest first
 	Themes            []jsonTheme          `json:"themes"`
 	OnlyIn            []jsonOnlyIn         `json:"only_in"`
+	Plan              []jsonPlanItem       `json:"plan"` // the action plan, highest gap × weight first
 }
 
 type jsonGap struct {
@@ -90,11 +149,36 @@ type jsonAssessment struct {
 	Organisation    string          `json:"organisation"`
 	Assessor        string          `json:"assessor"`
 	Target          int             `json:"target"`
+	Targets         []jsonTarget    `json:"targets"` // overrides per framework and section
 	Frameworks      []jsonFramework `json:"frameworks"`
 	ResumeFramework string          `json:"resume_framework"`
 	CreatedAt       *string         `json:"created_at"`
 	UpdatedAt       *string         `json:"updated_at"`
 	CopiedFrom      string          `json:"copied_from"` // the assessment this one was copied from
+}
+
+// jsonTarget is a target set on a framework (section "") or one of its sections.
+type jsonTarget struct {
+	Framework string `json:"framework"`
+	Section   string `json:"section"`
+	Level     int    `json:"level"`
+}
+
+// overrides are the targets read back from a bundle.
+func (ja jsonAssessment) overrides() []model.TargetOverride {
+	var out []model.TargetOverride
+	for _, t := range ja.Targets {
+		out = append(out, model.TargetOverride{Framework: t.Framework, Section: t.Section, Level: model.Level(t.Level)})
+	}
+	return out
+}
+
+func jsonTargets(a model.Assessment) []jsonTarget {
+	out := []jsonTarget{}
+	for _, o := range a.TargetOverrides {
+		out = append(out, jsonTarget{o.Framework, o.Section, int(o.Level)})
+	}
+	return out
 }
 
 type jsonFramework struct {
@@ -124,6 +208,7 @@ type jsonScore struct {
 	Version    string        `json:"version"` // of the loaded framework the scores were computed on
 	Maturity   *float64      `json:"maturity"`
 	Completion float64       `json:"completion"`
+	Target     int           `json:"target"` // the framework's effective target
 	Gap        *float64      `json:"gap"`
 	Rated      int           `json:"rated"`
 	Answered   int           `json:"answered"` // rated + N/A, as completion counts them
@@ -137,6 +222,7 @@ type jsonSection struct {
 	Title      string        `json:"title"`
 	Maturity   *float64      `json:"maturity"`
 	Completion float64       `json:"completion"`
+	Target     int           `json:"target"` // the section's effective target
 	Gap        *float64      `json:"gap"`
 	Rated      int           `json:"rated"`
 	Answered   int           `json:"answered"`
@@ -162,6 +248,7 @@ func JSON(w io.Writer, d Data) error {
 			Organisation:    a.Organisation,
 			Assessor:        a.Assessor,
 			Target:          int(a.Target),
+			Targets:         jsonTargets(a),
 			Frameworks:      []jsonFramework{},
 			ResumeFramework: a.ResumeFramework,
 			CreatedAt:       jsonTime(a.CreatedAt),
@@ -172,6 +259,10 @@ func JSON(w io.Writer, d Data) error {
 		Answers:       []jsonAnswer{},
 		History:       []jsonChange{},
 		Disagreements: []jsonDisagreement{},
+		Actions:       []jsonAction{},
+	}
+	for _, act := range d.Actions {
+		doc.Actions = append(doc.Actions, jsonActionOf(act))
 	}
 	for _, af := range a.Frameworks {
 		doc.Assessment.Frameworks = append(doc.Assessment.Frameworks, jsonFramework{ID: af.ID, Version: af.Version, Position: af.Position})
@@ -201,15 +292,20 @@ func FiguresJSON(w io.Writer, d Data) error {
 		Assessment    jsonIdentity `json:"assessment"`
 		jsonFigures
 		Disagreements []jsonOpenDisagreement `json:"disagreements"`
-	}{FormatVersion, jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target)}, figures(newView(d)), openDisagreements(d)})
+	}{FormatVersion, jsonIdentityOf(a), figures(newView(d)), openDisagreements(d)})
+}
+
+func jsonIdentityOf(a model.Assessment) jsonIdentity {
+	return jsonIdentity{a.ID, a.Name, a.Organisation, a.Assessor, int(a.Target), jsonTargets(a)}
 }
 
 type jsonIdentity struct {
-	ID           string `json:"id"`
-	Name         string `json:"name"`
-	Organisation string `json:"organisation"`
-	Assessor     string `json:"assessor"`
-	Target       int    `json:"target"`
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Organisation string       `json:"organisation"`
+	Assessor     string       `json:"assessor"`
+	Target       int          `json:"target"`
+	Targets      []jsonTarget `json:"targets"`
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -247,18 +343,22 @@ func escapeControls(js []byte) []byte {
 
 // figures computes every figure once for the JSON documents.
 func figures(v *view) jsonFigures {
-	target := v.Assessment.Target
+	ts := v.Assessment.Targets()
 	fig := jsonFigures{
 		Scores:            []jsonScore{},
 		MissingFrameworks: append([]string{}, v.summary.Missing...),
 		Gaps:              map[string][]jsonGap{},
 		Themes:            []jsonTheme{},
 		OnlyIn:            []jsonOnlyIn{},
+		Plan:              []jsonPlanItem{},
+	}
+	for _, it := range v.plan {
+		fig.Plan = append(fig.Plan, jsonPlanItemOf(it))
 	}
 	for _, fs := range v.summary.Scores {
-		fig.Scores = append(fig.Scores, jsonFrameworkScore(fs, target, v.answers))
+		fig.Scores = append(fig.Scores, jsonFrameworkScore(fs, ts, v.answers))
 		gaps := []jsonGap{}
-		for _, g := range model.Gaps(fs.Framework, v.answers, target) {
+		for _, g := range model.Gaps(fs.Framework, v.answers, ts) {
 			gaps = append(gaps, jsonGap{g.Question.ID, g.Question.Ref, questionTitle(g.Question), int(g.Level), int(g.Target), g.Gap()})
 		}
 		fig.Gaps[fs.Framework.ID] = gaps
@@ -288,13 +388,15 @@ func jsonSideOf(s model.SideScore) jsonSide {
 	return jsonSide{Refs: refs, Maturity: maturity(s.Score), Completion: round(s.Completion(), 3), Answered: s.Answered(), Total: s.Total}
 }
 
-func jsonFrameworkScore(fs model.FrameworkScore, target model.Level, as model.Answers) jsonScore {
+func jsonFrameworkScore(fs model.FrameworkScore, ts model.Targets, as model.Answers) jsonScore {
+	target := ts.Framework(fs.Framework.ID)
 	s := jsonScore{
 		Framework:  fs.Framework.ID,
 		Title:      fs.Framework.Title,
 		Version:    fs.Framework.Version,
 		Maturity:   maturity(fs.Score),
 		Completion: round(fs.Completion(), 3),
+		Target:     int(target),
 		Gap:        gap(fs.Score, target),
 		Rated:      fs.Rated,
 		Answered:   fs.Answered(),
@@ -303,18 +405,20 @@ func jsonFrameworkScore(fs model.FrameworkScore, target model.Level, as model.An
 		Sections:   []jsonSection{},
 	}
 	for _, ss := range fs.Sections {
-		s.Sections = append(s.Sections, jsonSectionOf(fs.Framework, ss, target, as))
+		s.Sections = append(s.Sections, jsonSectionOf(fs.Framework, ss, ts, as))
 	}
 	return s
 }
 
 // jsonSectionOf is a section's figures with its sub-sections' beneath.
-func jsonSectionOf(f *model.Framework, ss model.SectionScore, target model.Level, as model.Answers) jsonSection {
+func jsonSectionOf(f *model.Framework, ss model.SectionScore, ts model.Targets, as model.Answers) jsonSection {
+	target := ts.Section(f.ID, ss.Section)
 	js := jsonSection{
 		Ref:        ss.Section.Ref,
 		Title:      ss.Section.Title,
 		Maturity:   maturity(ss.Score),
 		Completion: round(ss.Completion(), 3),
+		Target:     int(target),
 		Gap:        gap(ss.Score, target),
 		Rated:      ss.Rated,
 		Answered:   ss.Answered(),
@@ -322,7 +426,7 @@ func jsonSectionOf(f *model.Framework, ss model.SectionScore, target model.Level
 		Total:      ss.Total,
 	}
 	for _, c := range ss.Section.Sections {
-		js.Sections = append(js.Sections, jsonSectionOf(f, model.ScoreSection(f, c, as), target, as))
+		js.Sections = append(js.Sections, jsonSectionOf(f, model.ScoreSection(f, c, as), ts, as))
 	}
 	return js
 }

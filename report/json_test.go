@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -47,14 +48,16 @@ func TestJSONShape(t *testing.T) {
 		obj  any
 		want []string
 	}{
-		{"top", doc, []string{"answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "scores", "themes"}},
+		{"top", doc, []string{"actions", "answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "plan", "scores", "themes"}},
+		{"actions[0]", doc["actions"].([]any)[0], []string{"due", "framework", "owner", "question_id", "revision", "status", "text", "updated_at", "updated_by"}},
+		{"plan[0]", doc["plan"].([]any)[0], []string{"action", "framework", "gap", "level", "na", "priority", "question_id", "ref", "target", "title", "weight"}},
 		{"bundle", doc["bundle"], []string{"assay_version", "checksum", "exported_at", "exported_by", "format", "host"}},
-		{"assessment", doc["assessment"], []string{"assessor", "copied_from", "created_at", "frameworks", "id", "name", "organisation", "resume_framework", "target", "updated_at"}},
+		{"assessment", doc["assessment"], []string{"assessor", "copied_from", "created_at", "frameworks", "id", "name", "organisation", "resume_framework", "target", "targets", "updated_at"}},
 		{"assessment.frameworks[0]", doc["assessment"].(map[string]any)["frameworks"].([]any)[0], []string{"id", "position", "version"}},
 		{"answers[0]", doc["answers"].([]any)[0], []string{"flagged", "framework", "level", "na", "note", "question_id", "ref", "removed", "revision", "title", "updated_at", "updated_by"}},
-		{"scores[0]", doc["scores"].([]any)[0], []string{"answered", "completion", "framework", "gap", "maturity", "na", "rated", "sections", "title", "total", "version"}},
-		{"scores[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "sections", "title", "total"}},
-		{"scores[0].sections[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "title", "total"}},
+		{"scores[0]", doc["scores"].([]any)[0], []string{"answered", "completion", "framework", "gap", "maturity", "na", "rated", "sections", "target", "title", "total", "version"}},
+		{"scores[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "sections", "target", "title", "total"}},
+		{"scores[0].sections[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "target", "title", "total"}},
 	}
 	for _, s := range shapes {
 		if got := keysOf(s.obj); !slices.Equal(got, s.want) {
@@ -191,6 +194,9 @@ func TestJSONRoundTrip(t *testing.T) {
 	for _, f := range ja.Frameworks {
 		a.Frameworks = append(a.Frameworks, model.AssessedFramework{ID: f.ID, Version: f.Version, Position: f.Position})
 	}
+	for _, o := range ja.Targets {
+		a.TargetOverrides = append(a.TargetOverrides, model.TargetOverride{Framework: o.Framework, Section: o.Section, Level: model.Level(o.Level)})
+	}
 	wantA := d.Assessment
 	wantA.CreatedAt, wantA.UpdatedAt = wantA.CreatedAt.UTC(), wantA.UpdatedAt.UTC()
 	if !reflect.DeepEqual(a, wantA) {
@@ -234,5 +240,72 @@ func TestJSONEmpty(t *testing.T) {
 	}
 	if !strings.Contains(raw, `"frameworks": []`) || !strings.Contains(raw, `"created_at": null`) {
 		t.Errorf("empty assessment:\n%s", raw)
+	}
+}
+
+// Targets set on a framework and a section drive each figure's "target" and
+// gap in show --json, and the per-question gaps.
+func TestJSONEffectiveTargets(t *testing.T) {
+	d := fixture()
+	d.Assessment.TargetOverrides = []model.TargetOverride{{Framework: "demo-baseline", Level: 2}, {Framework: "demo-baseline", Section: "2", Level: 5}}
+	var b bytes.Buffer
+	if err := FiguresJSON(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Assessment struct {
+			Target  int          `json:"target"`
+			Targets []jsonTarget `json:"targets"`
+		} `json:"assessment"`
+		Scores []jsonScore          `json:"scores"`
+		Gaps   map[string][]jsonGap `json:"gaps"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Assessment.Target != 4 || len(doc.Assessment.Targets) != 2 || doc.Assessment.Targets[1] != (jsonTarget{"demo-baseline", "2", 5}) {
+		t.Errorf("assessment targets = %d %+v", doc.Assessment.Target, doc.Assessment.Targets)
+	}
+	fw := doc.Scores[0]
+	// framework 2 - 2.17; section 1: 2 - 3.33; section 2: 5 - 1; its sub-section inherits 5
+	if fw.Target != 2 || *fw.Gap != -0.17 {
+		t.Errorf("framework target %d gap %v", fw.Target, *fw.Gap)
+	}
+	s1, s2 := fw.Sections[0], fw.Sections[1]
+	if s1.Target != 2 || *s1.Gap != -1.33 || s2.Target != 5 || *s2.Gap != 4 || s2.Sections[0].Target != 5 {
+		t.Errorf("section targets %d/%v %d/%v %d", s1.Target, *s1.Gap, s2.Target, *s2.Gap, s2.Sections[0].Target)
+	}
+	// 1.1.q1 (level 2) meets target 2; 2.1.q2 (level 1) is 4 below 5.
+	gaps := doc.Gaps["demo-baseline"]
+	if len(gaps) != 1 || gaps[0].QuestionID != "2.1.q2" || gaps[0].Target != 5 || gaps[0].Gap != 4 {
+		t.Errorf("gaps = %+v", gaps)
+	}
+}
+
+// The plan lists gaps by gap × weight with their actions, then actions
+// without a gap; the export carries every action with its revision.
+func TestJSONPlanAndActions(t *testing.T) {
+	_, doc := exportJSON(t, fixture())
+	var got []string
+	for _, it := range doc["plan"].([]any) {
+		m := it.(map[string]any)
+		line := fmt.Sprintf("%s %v/%v gap %v prio %v", m["question_id"], m["level"], m["target"], m["gap"], m["priority"])
+		if a, ok := m["action"].(map[string]any); ok {
+			line += fmt.Sprintf(" [%s, %s, %s, %s]", a["text"], a["owner"], a["due"], a["status"])
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"2.1.q2 1/4 gap 3 prio 3 [Review access quarterly, Sam Lee, 2025-06-30, doing]",
+		// 1.1.q1 is level 2 against 4, weight 1
+		"1.1.q1 2/4 gap 2 prio 2",
+		"A.q1 <nil>/4 gap 0 prio 0 [Decide whether annex A applies, , %!s(<nil>), open]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("plan =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	acts := doc["actions"].([]any)
+	if len(acts) != 2 || acts[0].(map[string]any)["revision"] != "r2" || acts[1].(map[string]any)["due"] != nil {
+		t.Errorf("actions = %v", acts)
 	}
 }

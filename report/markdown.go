@@ -21,6 +21,7 @@ var mdParts = []func(*md, *view){
 	mdTitle,
 	mdFrameworks,
 	mdDifferences,
+	mdPlan,
 }
 
 // mdFrameworkParts are written, in order, for each framework of the assessment.
@@ -94,9 +95,10 @@ func mdOverview(m *md, v *view, g group) {
 		m.para(fmt.Sprintf("Assessed on version %s; scored against version %s, the one loaded now.", g.version, g.fw.Version))
 	}
 	overall := "not yet rated"
+	target := v.Assessment.Targets().Framework(g.id)
 	if fs.HasMaturity() {
 		overall = fmt.Sprintf("**%s** of 5 against a target of %d (gap %s)",
-			fig(fs.Maturity), v.Assessment.Target, gapFig(fs.Score, v.Assessment.Target))
+			fig(fs.Maturity), target, gapFig(fs.Score, target))
 	}
 	m.para(fmt.Sprintf("Overall maturity: %s. Completion: **%s** (%d of %d questions answered, %d of them N/A).",
 		overall, pct(fs.Completion()), fs.Answered(), fs.Total, fs.NA))
@@ -108,14 +110,16 @@ func mdSectionTable(m *md, v *view, g group) {
 	}
 	m.heading(3, "Sections")
 	var rows [][]string
+	ts := v.Assessment.Targets()
 	for _, ss := range g.score.Sections {
 		mat := "—"
 		if ss.HasMaturity() {
 			mat = fig(ss.Maturity)
 		}
-		rows = append(rows, []string{ss.Section.Ref, ss.Section.Title, mat, pct(ss.Completion()), gapFig(ss.Score, v.Assessment.Target)})
+		target := ts.Section(g.id, ss.Section)
+		rows = append(rows, []string{ss.Section.Ref, ss.Section.Title, mat, pct(ss.Completion()), target.String(), gapFig(ss.Score, target)})
 	}
-	m.table([]string{"Ref", "Section", "Maturity", "Completion", "Gap to target"}, rows)
+	m.table([]string{"Ref", "Section", "Maturity", "Completion", "Target", "Gap to target"}, rows)
 }
 
 func mdGapTable(m *md, v *view, g group) {
@@ -123,7 +127,7 @@ func mdGapTable(m *md, v *view, g group) {
 		return
 	}
 	m.heading(3, "Biggest gaps")
-	gaps := model.Gaps(g.fw, v.answers, v.Assessment.Target)
+	gaps := model.Gaps(g.fw, v.answers, v.Assessment.Targets())
 	if len(gaps) == 0 {
 		m.para("No rated question is below the target.")
 		return
@@ -179,16 +183,7 @@ func mdAnswerRow(r row) []string {
 	if r.removed {
 		title = "(no longer in the framework)"
 	}
-	var level string
-	switch {
-	case r.Level.Rated():
-		level = r.Level.String()
-	case r.Level == model.NotApplicable:
-		level = "N/A"
-	default:
-		level = "not rated"
-	}
-	return []string{r.QuestionID, title, level, r.Note}
+	return []string{r.QuestionID, title, reportLevel(r.Level), r.Note}
 }
 
 // md builds a Markdown document block by block, each followed by a blank line.
@@ -337,4 +332,46 @@ func (v *view) frameworkName(id string) string {
 		}
 	}
 	return id
+}
+
+// mdPlan is the action plan: questions below their target, highest gap ×
+// weight first, then questions with an action but no gap.
+func mdPlan(m *md, v *view) {
+	m.heading(2, "Action plan")
+	if len(v.plan) == 0 {
+		m.para("No rated question is below its target and no action is planned.")
+		return
+	}
+	var rows [][]string
+	for _, it := range v.plan {
+		rows = append(rows, planCells(v, it))
+	}
+	m.table(planHeader, rows)
+}
+
+// planHeader and planCells are the plan's columns in every tabular format.
+var planHeader = []string{"Framework", "Question", "Title", "Level", "Target", "Gap", "Action", "Owner", "Due", "Status"}
+
+func planCells(v *view, it model.PlanItem) []string {
+	title, gap := "", ""
+	if it.Question != nil {
+		title = questionTitle(it.Question)
+	}
+	if it.Gap > 0 {
+		gap = strconv.Itoa(it.Gap)
+	}
+	return []string{v.frameworkName(it.Key.Framework), it.Key.Question, title, reportLevel(it.Level), it.Target.String(), gap,
+		it.Action.Text, it.Action.Owner, string(it.Action.Due), string(it.Action.Status)}
+}
+
+// reportLevel is a level as a report shows it: 0-5, N/A or not rated.
+func reportLevel(l model.Level) string {
+	switch {
+	case l.Rated():
+		return l.String()
+	case l == model.NotApplicable:
+		return "N/A"
+	default:
+		return "not rated"
+	}
 }

@@ -30,11 +30,11 @@ func TestMarkdownContents(t *testing.T) {
 		{"framework heading", "\n## Demo Security Baseline\n"},
 		{"version drift", "Assessed on version 0.9; scored against version 1.0, the one loaded now."},
 		{"overall", "Overall maturity: **2.2** of 5 against a target of 4 (gap 1.8). Completion: **57.1%** (4 of 7 questions answered, 1 of them N/A)."},
-		{"section table header", "| Ref | Section | Maturity | Completion | Gap to target |\n|---|---|---|---|---|\n"},
+		{"section table header", "| Ref | Section | Maturity | Completion | Target | Gap to target |\n|---|---|---|---|---|---|\n"},
 		// (1*2 + 2*4) / 3 = 3.33; gap 4 - 3.33 = 0.67
-		{"section 1 row", "| 1 | Governance | 3.3 | 100.0% | 0.7 |\n"},
-		{"section 2 row", "| 2 | Operations | 1.0 | 33.3% | 3.0 |\n"},
-		{"unrated section row", "| A | Annex A: Optional extras | — | 0.0% | — |\n"},
+		{"section 1 row", "| 1 | Governance | 3.3 | 100.0% | 4 | 0.7 |\n"},
+		{"section 2 row", "| 2 | Operations | 1.0 | 33.3% | 4 | 3.0 |\n"},
+		{"unrated section row", "| A | Annex A: Optional extras | — | 0.0% | 4 | — |\n"},
 		{"gaps, biggest first", "| Question | Title | Level | Target | Gap |\n|---|---|---|---|---|\n| 2.1.q2 | Access reviews | 1 | 4 | 3 |\n| 1.1.q1 | Ownership | 2 | 4 | 2 |\n\n"},
 		{"flagged", "### Flagged for review\n\n| Question | Title | Level | Note |\n|---|---|---|---|\n| 1.1.q2 | Ownership — deputies | 4 | Deputy \"Sam\", trained<br>see handover notes |\n| 2.1.q1 | Access | not rated | check leaver list |\n\n"},
 		{"pipe escaped", "| 1.2.q1 | Policy | N/A | Group policy \\| not ours |\n"},
@@ -42,6 +42,10 @@ func TestMarkdownContents(t *testing.T) {
 		{"removed answer", "| 1.3.q2 | (no longer in the framework) | 3 | old question |\n"},
 		{"unloaded framework", "## gone\n\nThe framework gone is not loaded, so it cannot be scored."},
 		{"unloaded answers", "| 5.1.q10 |  | N/A | not our business |\n"},
+		{"action plan", "## Action plan\n\n| Framework | Question | Title | Level | Target | Gap | Action | Owner | Due | Status |\n|---|---|---|---|---|---|---|---|---|---|\n" +
+			"| Demo | 2.1.q2 | Access reviews | 1 | 4 | 3 | Review access quarterly | Sam Lee | 2025-06-30 | doing |\n" +
+			"| Demo | 1.1.q1 | Ownership | 2 | 4 | 2 |  |  |  |  |\n" +
+			"| Demo | A.q1 | Optional extras | not rated | 4 |  | Decide whether annex A applies |  |  | open |\n\n"},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(out, tt.want) {

@@ -20,6 +20,8 @@ type Data struct {
 	// Answers is every stored answer row, including answers to questions that are
 	// no longer in a framework and to frameworks that are not loaded.
 	Answers []model.Answer
+	// Actions is every stored action of the assessment.
+	Actions []model.Action
 	// Catalog holds the loaded frameworks; nil means none are loaded.
 	Catalog *model.Catalog
 	// Generated is when the export was made. The caller supplies it so that an
@@ -42,9 +44,11 @@ var writers = []struct {
 	{"json", JSON},
 	{"csv", CSV},
 	{"md", Markdown},
+	{"html", HTML},
+	{"xlsx", XLSX},
 }
 
-// Formats lists the supported --format names: "json", "csv", "md".
+// Formats lists the supported --format names: "json", "csv", "md", "html", "xlsx".
 func Formats() []string {
 	names := make([]string, len(writers))
 	for i, w := range writers {
@@ -71,6 +75,7 @@ type view struct {
 	answers model.Answers
 	summary model.Summary
 	groups  []group
+	plan    []model.PlanItem
 }
 
 // group is one framework's answers. Frameworks of the assessment come first, in
@@ -100,6 +105,7 @@ func newView(d Data) *view {
 	}
 	v := &view{Data: d, answers: model.NewAnswers(d.Answers)}
 	v.summary = model.Summarize(d.Assessment, v.answers, cat)
+	v.plan = model.Plan(d.Assessment, cat, v.answers, model.NewActions(d.Actions))
 	scores := map[string]*model.FrameworkScore{}
 	for i := range v.summary.Scores {
 		fs := &v.summary.Scores[i]
@@ -154,7 +160,7 @@ func storedRows(f *model.Framework, stored map[string]model.Answer) []row {
 		left[id] = a
 	}
 	if f != nil {
-		for _, q := range f.Questions() {
+		for _, q := range f.Outline() {
 			if a, ok := left[q.ID]; ok {
 				rows = append(rows, questionRow(a, q))
 				delete(left, q.ID)
@@ -165,7 +171,7 @@ func storedRows(f *model.Framework, stored map[string]model.Answer) []row {
 	for id := range left {
 		ids = append(ids, id)
 	}
-	slices.SortFunc(ids, compareIDs)
+	slices.SortFunc(ids, model.CompareRefs)
 	for _, id := range ids {
 		rows = append(rows, row{Answer: left[id], ref: refOf(id), removed: f != nil})
 	}
@@ -173,7 +179,20 @@ func storedRows(f *model.Framework, stored map[string]model.Answer) []row {
 }
 
 func questionRow(a model.Answer, q *model.Question) row {
-	return row{Answer: a, q: q, ref: q.Ref, title: questionTitle(q)}
+	title := questionTitle(q)
+	if q.Retired {
+		title += " [retired: " + retiredNote(q) + "]"
+	}
+	return row{Answer: a, q: q, ref: q.Ref, title: title}
+}
+
+// retiredNote says what became of a retired question: "now asked by 5.2.2.q2,
+// 5.2.2.q3" or "no longer asked".
+func retiredNote(q *model.Question) string {
+	if len(q.ReplacedBy) == 0 {
+		return "no longer asked"
+	}
+	return "now asked by " + strings.Join(q.ReplacedBy, ", ")
 }
 
 // questionTitle is the question's title, or its section's: the loader gives a
@@ -186,8 +205,9 @@ func questionTitle(q *model.Question) string {
 }
 
 // everyRow lists a row per question of the loaded framework, answered or not,
-// then the stored answers to questions it no longer has. Without the framework,
-// or for a framework outside the assessment, only stored answers can be listed.
+// then the stored answers to retired questions and to questions it no longer
+// has. Without the framework, or for a framework outside the assessment, only
+// stored answers can be listed.
 func (g group) everyRow(as model.Answers) []row {
 	if g.fw == nil || !g.inAssessment {
 		return g.stored
@@ -197,7 +217,7 @@ func (g group) everyRow(as model.Answers) []row {
 		rows = append(rows, questionRow(as.Get(g.id, q.ID), q))
 	}
 	for _, r := range g.stored {
-		if r.q == nil {
+		if r.q == nil || r.q.Retired {
 			rows = append(rows, r)
 		}
 	}
@@ -220,41 +240,6 @@ func refOf(id string) string {
 	}
 	return id
 }
-
-// compareIDs orders question IDs as people read them: runs of digits compare as
-// numbers, so 1.2.q2 < 1.2.q10 < 1.10.q1.
-func compareIDs(a, b string) int {
-	for a != "" && b != "" {
-		ca, cb := leadingRun(a), leadingRun(b)
-		a, b = a[len(ca):], b[len(cb):]
-		if ca == cb {
-			continue
-		}
-		if isDigit(ca[0]) && isDigit(cb[0]) {
-			na, nb := strings.TrimLeft(ca, "0"), strings.TrimLeft(cb, "0")
-			if c := len(na) - len(nb); c != 0 {
-				return c
-			}
-			if c := strings.Compare(na, nb); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(ca, cb)
-	}
-	return len(a) - len(b)
-}
-
-// leadingRun is the leading run of digits, or of non-digits, of a non-empty s.
-func leadingRun(s string) string {
-	d := isDigit(s[0])
-	i := 1
-	for i < len(s) && isDigit(s[i]) == d {
-		i++
-	}
-	return s[:i]
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // timestamp is the export form of a time: RFC 3339 in UTC, with sub-seconds only
 // when there are any so that nothing stored is lost on re-import; "" for no time.

@@ -73,6 +73,8 @@ func writeShow(w io.Writer, s model.Summary, as model.Answers, cat *model.Catalo
 	if a.Assessor != "" {
 		who = append(who, "assessor "+clean(a.Assessor))
 	}
+	ts := a.Targets()
+	varies := ts.Varies() // a TARGET column only when it says something
 	who = append(who, fmt.Sprintf("target level %d", a.Target), "changed "+a.UpdatedAt.Local().Format("2006-01-02 15:04"))
 	fmt.Fprintln(w, strings.Join(who, "; "))
 	for _, id := range s.Missing {
@@ -84,23 +86,36 @@ func writeShow(w io.Writer, s model.Summary, as model.Answers, cat *model.Catalo
 		fmt.Fprintf(w, "maturity %s of 5 (mean of the %d of %d top-level sections with answers); %d of %d answered (%s), %d N/A\n",
 			figure(fs.Score), ratedSections(fs), len(fs.Sections), fs.Answered(), fs.Total, percent(fs.Completion()), fs.NA)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "REF\tSECTION\tMATURITY\tANSWERED\tDONE\tGAP")
+		if varies {
+			fmt.Fprintln(tw, "REF\tSECTION\tMATURITY\tANSWERED\tDONE\tTARGET\tGAP")
+		} else {
+			fmt.Fprintln(tw, "REF\tSECTION\tMATURITY\tANSWERED\tDONE\tGAP")
+		}
 		for _, top := range fs.Sections {
-			writeSectionRow(tw, f, top.Section, as, a.Target, 0)
+			writeSectionRow(tw, f, top.Section, as, ts, 0)
 		}
 		tw.Flush()
-		gaps := model.Gaps(f, as, a.Target)
+		gaps := model.Gaps(f, as, ts)
 		if len(gaps) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\nbiggest gaps to target %d:\n", a.Target)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "QUESTION\tTITLE\tLEVEL\tGAP")
+		if varies {
+			fmt.Fprintln(w, "\nbiggest gaps to target:")
+			fmt.Fprintln(tw, "QUESTION\tTITLE\tLEVEL\tTARGET\tGAP")
+		} else {
+			fmt.Fprintf(w, "\nbiggest gaps to target %d:\n", a.Target)
+			fmt.Fprintln(tw, "QUESTION\tTITLE\tLEVEL\tGAP")
+		}
 		for i, g := range gaps {
 			if i == maxGaps {
 				break
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", g.Question.ID, truncate(clean(g.Question.Title), 50), g.Level, g.Gap())
+			target := ""
+			if varies {
+				target = fmt.Sprintf("%d\t", g.Target)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%s%d\n", g.Question.ID, truncate(clean(g.Question.Title), 50), g.Level, target, g.Gap())
 		}
 		tw.Flush()
 	}
@@ -162,8 +177,9 @@ func refList(refs []string) string {
 }
 
 // writeSectionRow prints a section and its sub-sections down to two levels.
-func writeSectionRow(w io.Writer, f *model.Framework, sec *model.Section, as model.Answers, target model.Level, depth int) {
+func writeSectionRow(w io.Writer, f *model.Framework, sec *model.Section, as model.Answers, ts model.Targets, depth int) {
 	sc := model.ScoreSection(f, sec, as)
+	target := ts.Section(f.ID, sec)
 	gap := "-"
 	if g, ok := sc.Gap(target); ok {
 		gap = fmt.Sprintf("%+.1f", g)
@@ -172,11 +188,15 @@ func writeSectionRow(w io.Writer, f *model.Framework, sec *model.Section, as mod
 	if sec.Optional {
 		title += " (optional)"
 	}
-	fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s\n", strings.Repeat("  ", depth), sec.Ref, truncate(clean(title), 56-2*depth),
-		figure(sc.Score), sc.Answered(), sc.Total, percent(sc.Completion()), gap)
+	shown := ""
+	if ts.Varies() {
+		shown = fmt.Sprintf("%d\t", target)
+	}
+	fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s%s\n", strings.Repeat("  ", depth), sec.Ref, truncate(clean(title), 56-2*depth),
+		figure(sc.Score), sc.Answered(), sc.Total, percent(sc.Completion()), shown, gap)
 	if depth == 0 {
 		for _, c := range sec.Sections {
-			writeSectionRow(w, f, c, as, target, depth+1)
+			writeSectionRow(w, f, c, as, ts, depth+1)
 		}
 	}
 }

@@ -58,8 +58,8 @@ func (s *Store) Create(ctx context.Context, n model.NewAssessment, versions map[
 		}
 		for i, fw := range n.Frameworks {
 			if _, err := t.exec(
-				`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord) VALUES (?, ?, ?, ?)`,
-				id, fw, versions[fw], i); err != nil {
+				`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, content_revision) VALUES (?, ?, ?, ?, ?)`,
+				id, fw, versions[fw], i, max(n.Revisions[fw], 1)); err != nil {
 				return err
 			}
 		}
@@ -114,7 +114,8 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 	}
 	rows.Close()
 
-	fwRows, err := s.db.QueryContext(ctx, `SELECT assessment_id, framework, version, position FROM assessment_frameworks ORDER BY assessment_id, ord`)
+	fwRows, err := s.db.QueryContext(ctx, `SELECT assessment_id, framework, version, position, content_revision
+		FROM assessment_frameworks ORDER BY assessment_id, ord`)
 	if err != nil {
 		return nil, classify(s.path, err)
 	}
@@ -122,14 +123,18 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]model.A
 	for fwRows.Next() {
 		var id string
 		var f model.AssessedFramework
-		if err := fwRows.Scan(&id, &f.ID, &f.Version, &f.Position); err != nil {
+		if err := fwRows.Scan(&id, &f.ID, &f.Version, &f.Position, &f.ContentRevision); err != nil {
 			return nil, classify(s.path, err)
 		}
 		if i, ok := index[id]; ok {
 			list[i].Frameworks = append(list[i].Frameworks, f)
 		}
 	}
-	return list, classify(s.path, fwRows.Err())
+	if err := fwRows.Err(); err != nil {
+		return nil, classify(s.path, err)
+	}
+	fwRows.Close() // one connection: free it for the next query
+	return list, s.loadTargets(ctx, list, index)
 }
 
 // Rename changes an assessment's name.
@@ -163,11 +168,17 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 		// The copy's answers start a new chain of revisions: each gets a
 		// history row saying where it came from.
 		steps := []string{
-			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position)
-				SELECT ?, framework, version, ord, position FROM assessment_frameworks WHERE assessment_id = ?`,
+			`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position, content_revision)
+				SELECT ?, framework, version, ord, position, content_revision FROM assessment_frameworks WHERE assessment_id = ?`,
 			`INSERT INTO answers (assessment_id, framework, question_id, level, na, note, flagged, updated_at, updated_by, revision)
 				SELECT ?, framework, question_id, level, na, note, flagged, updated_at, updated_by, lower(hex(randomblob(8)))
 				FROM answers WHERE assessment_id = ?`,
+			`INSERT INTO targets (assessment_id, framework, section, level, updated_at, updated_by)
+				SELECT ?, framework, section, level, updated_at, updated_by FROM targets WHERE assessment_id = ?`,
+			// Each copied action is a new change in the copy, with its own revision.
+			`INSERT INTO actions (assessment_id, framework, question_id, text, owner, due, status, updated_at, updated_by, revision)
+				SELECT ?, framework, question_id, text, owner, due, status, updated_at, updated_by, lower(hex(randomblob(8)))
+				FROM actions WHERE assessment_id = ?`,
 		}
 		for _, q := range steps {
 			if _, err := t.exec(q, newID, id); err != nil {
@@ -180,6 +191,14 @@ func (s *Store) Duplicate(ctx context.Context, id, name string) (model.Assessmen
 			SELECT assessment_id, framework, question_id, NULL, 0, '', 0, level, na, note, flagged, ?, ?, ?, revision, ''
 			FROM answers WHERE assessment_id = ?`,
 			"copied from assessment "+id, now, s.host, newID)
+		if err != nil {
+			return err
+		}
+		_, err = t.exec(`INSERT INTO action_history (assessment_id, framework, question_id,
+				old_text, old_owner, old_due, old_status, new_text, new_owner, new_due, new_status,
+				revision, parent, changed_by, changed_at, host)
+			SELECT assessment_id, framework, question_id, '', '', '', '', text, owner, due, status, revision, '', ?, ?, ?
+			FROM actions WHERE assessment_id = ?`, "copied from assessment "+id, now, s.host, newID)
 		return err
 	})
 	if err != nil {
@@ -193,6 +212,26 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 	return s.write(ctx, func(t txn) error {
 		res, err := t.exec(`DELETE FROM assessments WHERE id = ?`, id)
 		return oneRow(res, err, assessment(id))
+	})
+}
+
+// SetContentRevision records that the assessment was opened with content
+// revision rev of a framework, so the next opening reports only what changed
+// after it.
+func (s *Store) SetContentRevision(ctx context.Context, id, framework string, rev int) error {
+	if rev < 1 {
+		return fmt.Errorf("content revision %d of %s is not a revision (1 or more)", rev, framework)
+	}
+	return s.write(ctx, func(t txn) error {
+		res, err := t.exec(`UPDATE assessment_frameworks SET content_revision = ? WHERE assessment_id = ? AND framework = ?`,
+			rev, id, framework)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+		return errNoFramework(t, id, framework)
 	})
 }
 
@@ -220,6 +259,12 @@ func setPosition(t txn, id, framework, question string) error {
 	if n, _ := res.RowsAffected(); n > 0 {
 		return nil
 	}
+	return errNoFramework(t, id, framework)
+}
+
+// errNoFramework explains why no row of assessment_frameworks matched: no
+// such assessment, or one without that framework.
+func errNoFramework(t txn, id, framework string) error {
 	var exists int
 	if err := t.queryRow(`SELECT count(*) FROM assessments WHERE id = ?`, id).Scan(&exists); err != nil {
 		return err

@@ -208,3 +208,60 @@ func TestSchema1DatabaseTakesPartInAWorkshop(t *testing.T) {
 		}
 	}
 }
+
+// A database left at any earlier schema version takes every later step and
+// ends with exactly the schema a new database gets: no step is skipped
+// because a later number landed first.
+func TestEveryEarlierSchemaReachesTheLatest(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	s, err := OpenOrCreate(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	want := dump(t, fresh, `SELECT type, name, sql FROM sqlite_schema ORDER BY type, name`)
+
+	for _, stop := range migrations() {
+		if stop.version == latestVersion() {
+			continue
+		}
+		t.Run(stop.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			db, err := sql.Open("sqlite", "file:"+path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range migrations() {
+				if m.version > stop.version {
+					break
+				}
+				if _, err := db.Exec(m.sql); err != nil {
+					t.Fatalf("%s: %v", m.name, err)
+				}
+			}
+			if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", stop.version)); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			if got := dump(t, path, `SELECT type, name, sql FROM sqlite_schema ORDER BY type, name`); !reflect.DeepEqual(got, want) {
+				t.Errorf("schema after migrating from %d differs from a new database's:\ngot  %q\nwant %q", stop.version, got, want)
+			}
+		})
+	}
+}
+
+// Migrations are numbered 1, 2, 3 … with no gap: a step numbered below a
+// database's schema never runs on it, so a new step takes the next number
+// after the newest, never a free one below it.
+func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
+	for i, m := range migrations() {
+		if m.version != i+1 {
+			t.Fatalf("%s is step %d; the steps must be numbered 1, 2, 3 … without gaps", m.name, i+1)
+		}
+	}
+}

@@ -131,7 +131,7 @@ func (s *Store) getTx(t txn, id string) (model.Assessment, error) {
 	}
 	a.Target = model.Level(target)
 	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT framework, version, position FROM assessment_frameworks
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT framework, version, position, content_revision FROM assessment_frameworks
 		WHERE assessment_id = ? ORDER BY ord`, id)
 	if err != nil {
 		return a, err
@@ -139,7 +139,7 @@ func (s *Store) getTx(t txn, id string) (model.Assessment, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var f model.AssessedFramework
-		if err := rows.Scan(&f.ID, &f.Version, &f.Position); err != nil {
+		if err := rows.Scan(&f.ID, &f.Version, &f.Position, &f.ContentRevision); err != nil {
 			return a, err
 		}
 		a.Frameworks = append(a.Frameworks, f)
@@ -161,8 +161,8 @@ func createFromBundle(t txn, id string, b *model.Bundle, now string) error {
 		return err
 	}
 	for i, f := range a.Frameworks {
-		if _, err := t.exec(`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position) VALUES (?, ?, ?, ?, ?)`,
-			id, f.ID, f.Version, i, f.Position); err != nil {
+		if _, err := t.exec(`INSERT INTO assessment_frameworks (assessment_id, framework, version, ord, position, content_revision)
+			VALUES (?, ?, ?, ?, ?, ?)`, id, f.ID, f.Version, i, f.Position, max(f.ContentRevision, 1)); err != nil {
 			return err
 		}
 	}

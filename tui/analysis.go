@@ -67,7 +67,7 @@ func (s *session) analysis() *analysis {
 	var all [][]model.QuestionGap
 	for _, v := range s.fws {
 		an.fws = append(an.fws, fwAnalysis{fw: v.fw, name: v.name, score: v.score, refWidth: v.refWidth, tops: v.tops})
-		g := model.Gaps(v.fw, an.answers, s.a.Target)
+		g := model.Gaps(v.fw, an.answers, s.a.Targets())
 		an.nGaps += len(g)
 		all = append(all, g)
 	}

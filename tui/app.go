@@ -245,7 +245,19 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		text := m.sess.load(msg.a, msg.answers, msg.disputes)
 		m, cmd := m.broadcast(msg)
-		return m, tea.Batch(cmd, sayIf(text, true))
+		return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
+
+	case targetSetMsg:
+		if msg.err != nil {
+			m.status = statusMsg{"target not saved: " + cells.Inert(msg.err.Error()), true}
+			return m.broadcast(msg)
+		}
+		if msg.id == m.sess.id && !m.sess.loading {
+			m.sess.a.Target, m.sess.a.TargetOverrides = msg.a.Target, msg.a.TargetOverrides
+			m.sess.stale = true // gaps and bars follow the new targets
+		}
+		m.status = statusMsg{targetDone(msg), false}
+		return m.broadcast(msg)
 
 	case answerSavedMsg:
 		if msg.id != m.sess.id || m.sess.loading {
@@ -276,6 +288,12 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	case resumeSavedMsg:
 		if msg.err != nil && msg.id == m.sess.id {
 			m.status = statusMsg{"position not saved: " + cells.Inert(msg.err.Error()), true}
+		}
+		return m, nil
+
+	case contentSeenMsg:
+		if msg.err != nil && msg.id == m.sess.id {
+			m.status = statusMsg{"could not record which questionnaire revision this assessment saw: " + cells.Inert(msg.err.Error()), true}
 		}
 		return m, nil
 	}

@@ -23,6 +23,8 @@ type dashboard struct {
 	an            *analysis // the figures drawn; the session's, taken on each update
 	width, height int
 	sel           int // the highlighted gap; -1: none, the page shows from the top
+	asking        bool
+	prompt        prompt // t: the target to set
 }
 
 func newDashboard(c *common, s *session) dashboard {
@@ -33,9 +35,14 @@ func newDashboard(c *common, s *session) dashboard {
 	return d
 }
 
-func (d dashboard) showsFigures()     {}
-func (d dashboard) Title() string     { return "dashboard" }
-func (d dashboard) Keys() help.KeyMap { return d.c.keys.Dashboard }
+func (d dashboard) showsFigures() {}
+func (d dashboard) Title() string { return "dashboard" }
+func (d dashboard) Keys() help.KeyMap {
+	if d.asking {
+		return d.c.keys.Prompt
+	}
+	return d.c.keys.Dashboard
+}
 
 func (d dashboard) Legend() []string {
 	return []string{
@@ -48,12 +55,42 @@ func (d dashboard) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		d.width, d.height = msg.Width, msg.Height
+		d.prompt.resize(msg.Width)
 	case revealMsg:
 		return d, d.c.db.checkChanged(d.s.id)
 	case tea.KeyPressMsg:
+		if d.asking {
+			return d.updatePrompt(msg)
+		}
 		return d.updateKey(msg)
+	case tea.PasteMsg:
+		if d.asking {
+			return d.updatePrompt(msg)
+		}
 	}
 	return d, nil
+}
+
+// updatePrompt passes keys to the target prompt and acts on what it ends with.
+func (d dashboard) updatePrompt(msg tea.Msg) (screen, tea.Cmd) {
+	var out outcome
+	var cmd tea.Cmd
+	d.prompt, out, cmd = d.prompt.Update(msg)
+	switch out {
+	case quitting:
+		return d, send(quitMsg{})
+	case cancelled:
+		d.asking = false
+	case accepted:
+		o, clear, err := parseTarget(d.prompt.value(), d.s.a, d.c.catalog)
+		if err != nil {
+			d.prompt.problem = cells.Inert(err.Error())
+			return d, nil
+		}
+		d.asking = false
+		return d, d.c.db.setTarget(d.s.id, o, clear)
+	}
+	return d, cmd
 }
 
 func (d dashboard) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
@@ -88,6 +125,10 @@ func (d dashboard) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return d, send(jumpMsg{model.Key{Framework: g.Framework, Question: g.Question.ID}})
 	case key.Matches(msg, k.Differences):
 		return d, send(swapMsg{newDifferences(d.c, d.s)})
+	case key.Matches(msg, k.Target):
+		d.asking = true
+		d.prompt = newPrompt(d.c, d.c.keys.Prompt, "Set a target: "+targetHelp, "Target: ", "", 80, d.width)
+		return d, d.prompt.input.Focus()
 	}
 	return d, nil
 }
@@ -100,7 +141,7 @@ func (d dashboard) View() page {
 		return page{header: d.c.header("Dashboard", "", w), body: []string{"", "  Opening the assessment…"}}
 	}
 	an := d.an
-	header := d.c.header(st.Title.Render(cells.Truncate(cells.Inert(an.a.Name), max(w/2, 8)))+" · Dashboard", fmt.Sprintf("target level %d", an.a.Target), w)
+	header := d.c.header(st.Title.Render(cells.Truncate(cells.Inert(an.a.Name), max(w/2, 8)))+" · Dashboard", targetSummary(an.a), w)
 	right, isErr := d.s.saveStatus()
 	if len(an.fws) == 0 {
 		return page{header: header, body: []string{"", "  None of this assessment's frameworks is loaded; esc goes back."}}
@@ -114,6 +155,11 @@ func (d dashboard) View() page {
 	// page scrolls to show the whole table of gaps, or as much of it as
 	// fits around the highlighted one.
 	bodyH := max(d.height, 0)
+	var ask []string
+	if d.asking {
+		ask = append([]string{""}, d.prompt.lines(st, w)...)
+		bodyH = max(bodyH-len(ask), 0)
+	}
 	off := 0
 	if sel := d.selected(); sel >= 0 && len(body) > bodyH {
 		off = len(body) - bodyH
@@ -124,6 +170,9 @@ func (d dashboard) View() page {
 	body = body[off:]
 	if d.selected() < 0 && len(body) > bodyH && bodyH > 0 && len(an.gaps) > 0 {
 		body[bodyH-1] = st.Subtle.Render(cells.Fit(fmt.Sprintf("↓ below: the biggest gaps (%d); ↓ picks one", len(an.gaps)), w))
+	}
+	if d.asking {
+		body = append(body[:min(len(body), bodyH)], ask...)
 	}
 	return page{header: header, body: body, right: right, rightErr: isErr}
 }
@@ -165,7 +214,11 @@ func (d dashboard) frameworkColumns(w int) []string {
 			out = append(out, l+st.Sep.Render(sep)+rr)
 		}
 	}
-	legend := fmt.Sprintf("%c = target %d · overall = mean of the rated sections · %% = answered or N/A", targetMark, d.an.a.Target)
+	target := fmt.Sprintf("target %d", d.an.a.Target)
+	if d.an.a.Targets().Varies() {
+		target = "the target that applies (t sets them)"
+	}
+	legend := fmt.Sprintf("%c = %s · overall = mean of the rated sections · %% = answered or N/A", targetMark, target)
 	return append(out, st.Subtle.Render(cells.Truncate(legend, w)))
 }
 
@@ -173,7 +226,8 @@ func (d dashboard) frameworkColumns(w int) []string {
 // top-level section.
 func (d dashboard) frameworkLines(f *fwAnalysis, w int) []string {
 	st := d.c.styles
-	target := int(d.an.a.Target)
+	ts := d.an.a.Targets()
+	target := int(ts.Framework(f.fw.ID))
 	sc := f.score
 	const figW, pctW = 3, 4
 	refW := max(f.refWidth, 1)
@@ -198,7 +252,7 @@ func (d dashboard) frameworkLines(f *fwAnalysis, w int) []string {
 		if titleW > 0 {
 			s += cells.Fit(f.tops[i], titleW) + " "
 		}
-		s += d.c.bar(ss.Score, barW, target) + " " + cells.FitRight(figure(ss.Score), figW) + " " + cells.FitRight(strconv.Itoa(percent(ss.Completion()))+"%", pctW)
+		s += d.c.bar(ss.Score, barW, int(ts.Section(f.fw.ID, ss.Section))) + " " + cells.FitRight(figure(ss.Score), figW) + " " + cells.FitRight(strconv.Itoa(percent(ss.Completion()))+"%", pctW)
 		out = append(out, s)
 	}
 	return out
@@ -209,8 +263,11 @@ func (d dashboard) gapLines(w int) []string {
 	st := d.c.styles
 	an := d.an
 	title := fmt.Sprintf("Biggest gaps to target %d", an.a.Target)
+	msg := fmt.Sprintf("No rated question is below target %d.", an.a.Target)
+	if an.a.Targets().Varies() {
+		title, msg = "Biggest gaps to target", "No rated question is below its target."
+	}
 	if len(an.gaps) == 0 {
-		msg := fmt.Sprintf("No rated question is below target %d.", an.a.Target)
 		rated := 0
 		for _, f := range an.fws {
 			rated += f.score.Rated
@@ -261,4 +318,14 @@ func (d dashboard) gapLines(w int) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// targetSummary is the assessment's target, and how many frameworks or
+// clauses have their own.
+func targetSummary(a model.Assessment) string {
+	s := fmt.Sprintf("target level %d", a.Target)
+	if n := len(a.TargetOverrides); n > 0 {
+		s += fmt.Sprintf(", %d set per framework or clause", n)
+	}
+	return s
 }

@@ -156,7 +156,7 @@ func TestDashboardWithoutGaps(t *testing.T) {
 
 func TestDashboardSingleFramework(t *testing.T) {
 	st := testStore(t)
-	a, err := st.Create(context.Background(), model.NewAssessment{Name: "Jurong", Frameworks: []string{iso}, Target: 4},
+	a, err := st.Create(context.Background(), model.NewAssessment{Name: "Jurong", Frameworks: []string{iso}, Target: 4, Revisions: shippedRevisions(t)},
 		map[string]string{iso: "2022"})
 	if err != nil {
 		t.Fatal(err)

@@ -256,7 +256,12 @@ func (d *db) export(id, format, path string, overwrite bool) tea.Cmd {
 			res.err = err
 			return res
 		}
-		d := report.Data{Assessment: b.Assessment, Answers: b.Answers, Catalog: cat, Generated: now(),
+		actions, err := st.Actions(ctx, id)
+		if err != nil {
+			res.err = err
+			return res
+		}
+		d := report.Data{Assessment: b.Assessment, Answers: b.Answers, Actions: actions, Catalog: cat, Generated: now(),
 			History: b.History, Disagreements: b.Disagreements, ExportedBy: actor, Host: st.Host(), AssayVersion: version}
 		res.err = safefile.Write(ctx, path, safefile.Options{Force: overwrite}, func(w io.Writer) error {
 			return report.Write(w, format, d)

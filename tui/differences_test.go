@@ -262,7 +262,7 @@ func TestDifferencesAgreeWithModel(t *testing.T) {
 
 func TestDifferencesNeedTwoFrameworks(t *testing.T) {
 	st := testStore(t)
-	a, err := st.Create(context.Background(), model.NewAssessment{Name: "MAS only", Frameworks: []string{mas}, Target: 3},
+	a, err := st.Create(context.Background(), model.NewAssessment{Name: "MAS only", Frameworks: []string{mas}, Target: 3, Revisions: shippedRevisions(t)},
 		map[string]string{mas: "January 2021"})
 	if err != nil {
 		t.Fatal(err)

@@ -71,6 +71,12 @@ type fwView struct {
 	other   *fwView
 	cw      *model.Crosswalk
 	related map[int]relatedSet
+
+	// What changed in the questionnaire after the content revision the
+	// assessment last saw (changes.go).
+	since   int
+	changes model.ContentChanges
+	changed map[int]string // question index -> tagNew or tagReworded
 }
 
 func newFwView(f *model.Framework) *fwView {

@@ -61,11 +61,26 @@ func newTest(t testing.TB, st *store.Store, openID string, w, h int) Model {
 	return run(t, m, m.Init())
 }
 
-// create stores an assessment with both frameworks.
+// create stores an assessment with both frameworks, as `assay new` does: at
+// the questionnaires' current content revisions.
 func create(t testing.TB, st *store.Store, name string) model.Assessment {
+	t.Helper()
+	return createAt(t, st, name, shippedRevisions(t))
+}
+
+// shippedRevisions is the content revision of both shipped frameworks, for
+// assessments made as `assay new` makes them.
+func shippedRevisions(t testing.TB) map[string]int {
+	return map[string]int{iso: revisionOf(t, iso), mas: revisionOf(t, mas)}
+}
+
+// createAt stores an assessment with both frameworks last opened with the
+// given content revisions (none: revision 1, as before revisions existed).
+func createAt(t testing.TB, st *store.Store, name string, revisions map[string]int) model.Assessment {
 	t.Helper()
 	a, err := st.Create(context.Background(), model.NewAssessment{
 		Name: name, Organisation: "Acme Pte Ltd", Assessor: "Lee", Frameworks: []string{iso, mas}, Target: 3,
+		Revisions: revisions,
 	}, map[string]string{iso: "2022", mas: "January 2021"})
 	if err != nil {
 		t.Fatal(err)
@@ -291,4 +306,15 @@ func asked(t testing.TB, fw string) int {
 		t.Fatalf("no framework %s", fw)
 	}
 	return len(f.Questions())
+}
+
+// revisionOf is the content revision of a shipped framework: an assessment
+// opened with it has nothing new to report.
+func revisionOf(t testing.TB, fw string) int {
+	t.Helper()
+	f, ok := testCatalog(t).Framework(fw)
+	if !ok {
+		t.Fatalf("no framework %s", fw)
+	}
+	return f.Revision
 }

@@ -164,8 +164,8 @@ func TestHomeExport(t *testing.T) {
 	m = press(t, m, "e")
 	def := filepath.Join(dir, "acme-readiness-2026.md")
 	mustContain(t, shot(m), "[md]", "Write to: "+def)
-	m = press(t, m, "tab") // md → json, the path follows
-	if got := topOf[home](m).prompt.value(); got != filepath.Join(dir, "acme-readiness-2026.json") {
+	m = press(t, m, "tab") // md → html, the path follows
+	if got := topOf[home](m).prompt.value(); got != filepath.Join(dir, "acme-readiness-2026.html") {
 		t.Fatalf("path %q", got)
 	}
 	m = press(t, m, "shift+tab", "enter")
@@ -259,7 +259,7 @@ func manySummaries(n int) []model.Summary {
 func TestHomeFilter(t *testing.T) {
 	st := testStore(t)
 	create(t, st, "Acme readiness")
-	b, _ := st.Create(context.Background(), model.NewAssessment{Name: "Port audit", Organisation: "Jurong Port", Frameworks: []string{iso}, Target: 3},
+	b, _ := st.Create(context.Background(), model.NewAssessment{Name: "Port audit", Organisation: "Jurong Port", Frameworks: []string{iso}, Target: 3, Revisions: shippedRevisions(t)},
 		map[string]string{iso: "2022"})
 	create(t, st, "Bank review")
 	m := newTest(t, st, "", 80, 24)

@@ -202,7 +202,7 @@ func TestHostileNamesStoredAsTypedShownInert(t *testing.T) {
 	// placeholder name.
 	screens := func(name string) map[string]string {
 		st := testStore(t)
-		a, err := st.Create(context.Background(), model.NewAssessment{Name: name, Organisation: "org " + name, Frameworks: []string{iso, mas}, Target: 3},
+		a, err := st.Create(context.Background(), model.NewAssessment{Name: name, Organisation: "org " + name, Frameworks: []string{iso, mas}, Target: 3, Revisions: shippedRevisions(t)},
 			map[string]string{iso: "2022", mas: "January 2021"})
 		if err != nil {
 			t.Fatal(err)
@@ -414,7 +414,7 @@ const wide = "👨‍👩‍👧 家族 🇯🇵 日本語 שלום עולם م�
 func TestWideTextKeepsLayout(t *testing.T) {
 	build := func(cat *model.Catalog, name, note string, w, h int) map[string]Model {
 		st := testStore(t)
-		a, err := st.Create(context.Background(), model.NewAssessment{Name: name, Organisation: name, Frameworks: []string{iso, mas}, Target: 3},
+		a, err := st.Create(context.Background(), model.NewAssessment{Name: name, Organisation: name, Frameworks: []string{iso, mas}, Target: 3, Revisions: shippedRevisions(t)},
 			map[string]string{iso: "2022", mas: "January 2021"})
 		if err != nil {
 			t.Fatal(err)

@@ -23,8 +23,11 @@ type KeyMap struct {
 	Note          NoteKeys
 	Editor        noteeditor.Keys
 	Reason        PromptKeys
+	Action        ActionKeys
 	Find          FindKeys
 	Related       RelatedKeys
+	Retired       RetiredKeys
+	News          NewsKeys
 	Copy          ConfirmKeys
 	Conflict      ConflictKeys
 	Dashboard     DashboardKeys
@@ -113,11 +116,14 @@ func DefaultKeyMap() KeyMap {
 			Next:           bind(keys("right", "l"), "→/l", "next question"),
 			PrevUnanswered: bind(keys("["), "[", "previous unanswered"),
 			NextUnanswered: bind(keys("]"), "]", "next unanswered"),
+			Changed:        bind(keys("w"), "w", "next new or reworded"),
+			Retired:        bind(keys("a"), "a", "retired-question answers"),
 			First:          bind(keys("home"), "home", "first question"),
 			Last:           bind(keys("end"), "end", "last question"),
 			Clear:          bind(keys("backspace"), "backspace", "clear the answer"),
 			Note:           bind(keys("e"), "e", "edit note"),
 			Flag:           bind(keys("f"), "f", "flag for review"),
+			Action:         bind(keys("A"), "A", "action"),
 			Framework:      bind(keys("tab"), "tab", "next framework"),
 			FrameworkBack:  bind(keys("shift+tab"), "shift+tab", "previous framework"),
 			Find:           bind(keys("/"), "/", "find a clause"),
@@ -144,6 +150,12 @@ func DefaultKeyMap() KeyMap {
 			Cancel: bind(keys("esc"), "esc", "cancel"),
 			Quit:   saveQuit,
 		},
+		Action: ActionKeys{
+			Next:   bind(keys("tab", "shift+tab"), "tab", "next field"),
+			Accept: bind(keys("enter"), "enter", "save the action"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   ctrlC,
+		},
 		Find: FindKeys{
 			Up:     bind(keys("up", "ctrl+p"), "↑", "previous match"),
 			Down:   bind(keys("down", "ctrl+n"), "↓", "next match"),
@@ -157,6 +169,18 @@ func DefaultKeyMap() KeyMap {
 			Go:    bind(keys("enter"), "enter", "go to that question"),
 			Close: bind(keys("esc", "r"), "esc/r", "back to the question"),
 			Quit:  quit,
+		},
+		Retired: RetiredKeys{
+			Up: up, Down: down,
+			Go:    bind(keys("enter"), "enter", "go to the question that replaced it"),
+			Close: bind(keys("esc", "a"), "esc/a", "back to the question"),
+			Quit:  quit,
+		},
+		News: NewsKeys{
+			Walk:    bind(keys("w"), "w", "next new or reworded"),
+			Retired: bind(keys("a"), "a", "retired-question answers"),
+			Close:   bind(keys("enter", "esc"), "enter/esc", "to the questions"),
+			Quit:    quit,
 		},
 		Copy: ConfirmKeys{
 			Yes:  bind(keys("y"), "y", "yes, copy and save"),
@@ -173,6 +197,7 @@ func DefaultKeyMap() KeyMap {
 			Down:        bind(keys("down", "j"), "↓/j", "next gap"),
 			Jump:        bind(keys("enter"), "enter", "answer that question"),
 			Differences: bind(keys("x"), "x", "differences"),
+			Target:      bind(keys("t"), "t", "set a target"),
 			Back:        bind(keys("esc", "d"), "esc", "back"),
 			Help:        help, Quit: quit,
 		},
@@ -271,6 +296,14 @@ func (k HomeKeys) FullHelp() [][]key.Binding {
 // reason, the list's filter); any other key types.
 type PromptKeys struct{ Accept, Cancel, Quit key.Binding }
 
+// ActionKeys are the keys of the action form on the questionnaire.
+type ActionKeys struct{ Next, Accept, Cancel, Quit key.Binding }
+
+func (k ActionKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Accept, k.Cancel} }
+func (k ActionKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Accept, k.Cancel, k.Quit}}
+}
+
 func (k PromptKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Accept, k.Cancel} }
 func (k PromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Accept, k.Cancel, k.Quit}} }
 
@@ -309,7 +342,8 @@ func (k FormKeys) FullHelp() [][]key.Binding {
 type QuestionnaireKeys struct {
 	SetLevel, NA, PickerUp, PickerDown, Confirm       key.Binding
 	Prev, Next, PrevUnanswered, NextUnanswered        key.Binding
-	First, Last, Clear, Note, Flag                    key.Binding
+	Changed, Retired                                  key.Binding
+	First, Last, Clear, Note, Flag, Action            key.Binding
 	Framework, FrameworkBack, Find, Guidance, Outline key.Binding
 	GuidanceDown, GuidanceUp                          key.Binding
 	Related, History, Reconcile, Dashboard            key.Binding
@@ -323,8 +357,8 @@ func (k QuestionnaireKeys) ShortHelp() []key.Binding {
 
 func (k QuestionnaireKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.SetLevel, k.NA, k.PickerUp, k.PickerDown, k.Confirm, k.Clear},
-		{k.Prev, k.Next, k.PrevUnanswered, k.NextUnanswered, k.First, k.Last},
+		{k.SetLevel, k.NA, k.PickerUp, k.PickerDown, k.Confirm, k.Clear, k.Action},
+		{k.Prev, k.Next, k.PrevUnanswered, k.NextUnanswered, k.Changed, k.Retired, k.First, k.Last},
 		{k.Note, k.Flag, k.Framework, k.FrameworkBack, k.Find},
 		{k.Guidance, k.GuidanceDown, k.GuidanceUp, k.Outline, k.Related, k.History, k.Reconcile},
 		{k.Dashboard, k.Differences, k.Back, k.Help, k.Quit},
@@ -376,15 +410,33 @@ func (k RelatedKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Copy, k.Go}, {k.Close, k.Quit}}
 }
 
+// RetiredKeys are the keys of the list of answers to retired questions.
+type RetiredKeys struct{ Up, Down, Go, Close, Quit key.Binding }
+
+func (k RetiredKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Go, k.Up, k.Down, k.Close, k.Quit}
+}
+func (k RetiredKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Go}, {k.Close, k.Quit}}
+}
+
+// NewsKeys are the keys of the note on what changed since the last opening.
+type NewsKeys struct{ Walk, Retired, Close, Quit key.Binding }
+
+func (k NewsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Walk, k.Retired, k.Quit} }
+func (k NewsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Close, k.Walk, k.Retired, k.Quit}}
+}
+
 // DashboardKeys are the keys of the dashboard.
-type DashboardKeys struct{ Up, Down, Jump, Differences, Back, Help, Quit key.Binding }
+type DashboardKeys struct{ Up, Down, Jump, Differences, Target, Back, Help, Quit key.Binding }
 
 func (k DashboardKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Jump, k.Differences, k.Back, k.Up, k.Down, k.Help, k.Quit}
+	return []key.Binding{k.Jump, k.Differences, k.Target, k.Back, k.Up, k.Down, k.Help, k.Quit}
 }
 
 func (k DashboardKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Jump}, {k.Differences, k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Jump, k.Target}, {k.Differences, k.Back, k.Help, k.Quit}}
 }
 
 // DifferencesKeys are the keys of the theme table of the differences screen.

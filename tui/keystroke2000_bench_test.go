@@ -75,10 +75,12 @@ func openQuestionnaire(b *testing.B, cat *model.Catalog) tea.Model {
 	}
 	b.Cleanup(func() { st.Close() })
 	versions := map[string]string{}
+	revisions := map[string]int{} // as assay new makes it: nothing changed since
 	for _, f := range cat.Frameworks() {
 		versions[f.ID] = f.Version
+		revisions[f.ID] = f.Revision
 	}
-	a, err := st.Create(ctx, model.NewAssessment{Name: "Keystrokes", Frameworks: cat.IDs(), Target: model.DefaultTarget}, versions)
+	a, err := st.Create(ctx, model.NewAssessment{Name: "Keystrokes", Frameworks: cat.IDs(), Target: model.DefaultTarget, Revisions: revisions}, versions)
 	if err != nil {
 		b.Fatal(err)
 	}

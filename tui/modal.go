@@ -123,3 +123,15 @@ func (c confirm) lines(st *Styles, w int, warn bool) []string {
 	}
 	return append(out, cells.Truncate(c.answers, w))
 }
+
+// listStep moves a list modal's selection for up or down, kept within n
+// rows; ok is false for any other key.
+func listStep(msg tea.KeyPressMsg, up, down key.Binding, sel, n int) (int, bool) {
+	switch {
+	case key.Matches(msg, up):
+		return clamp(sel-1, 0, n-1), true
+	case key.Matches(msg, down):
+		return clamp(sel+1, 0, n-1), true
+	}
+	return sel, false
+}

@@ -86,6 +86,8 @@ func (q questionnaire) askReason(advance bool) (screen, tea.Cmd) {
 // updateModal gives a key or paste to the open modal and acts on how it ended.
 func (q questionnaire) updateModal(msg tea.Msg) (screen, tea.Cmd) {
 	switch m := q.modal.(type) {
+	case actionModal:
+		return q.updateAction(m, msg)
 	case noteModal:
 		if k, ok := msg.(tea.KeyPressMsg); ok {
 			keys := q.c.keys.Note
@@ -132,6 +134,14 @@ func (q questionnaire) updateModal(msg tea.Msg) (screen, tea.Cmd) {
 		if k, ok := msg.(tea.KeyPressMsg); ok {
 			return q.updateRelated(m, k)
 		}
+	case retiredModal:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			return q.updateRetired(m, k)
+		}
+	case newsModal:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			return q.updateNews(k)
+		}
 	}
 	return q, nil
 }
@@ -148,6 +158,9 @@ func (q *questionnaire) resizeModal() {
 	case reasonModal:
 		m.p.resize(w)
 		q.modal = m
+	case actionModal:
+		m.resize(w)
+		q.modal = m
 	case finder:
 		m.input.SetWidth(max(w-len(m.input.Prompt)-1, 1))
 		q.modal = m
@@ -161,6 +174,11 @@ func (q *questionnaire) restyleModal() {
 		q.modal = m
 	case reasonModal:
 		m.p.input.SetStyles(q.c.styles.Input)
+		q.modal = m
+	case actionModal:
+		for i := range m.fields {
+			m.fields[i].input.SetStyles(q.c.styles.Input)
+		}
 		q.modal = m
 	case finder:
 		m.input.SetStyles(q.c.styles.Input)

@@ -74,6 +74,9 @@ func (q questionnaire) Update(msg tea.Msg) (screen, tea.Cmd) {
 		q.resizeModal()
 	case assessmentMsg:
 		q.modal = nil
+		if q.s.hasNews() {
+			q.modal = newsModal{}
+		}
 		q.resizeModal()
 	case restyledMsg:
 		q.restyleModal()
@@ -83,6 +86,10 @@ func (q questionnaire) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return q.updateModal(msg)
 	case tea.KeyPressMsg:
 		return q.updateKey(msg)
+	case actionReadMsg:
+		return q.actionRead(msg)
+	case actionSavedMsg:
+		return q, actionSaved(msg)
 	}
 	return q, nil
 }
@@ -115,6 +122,8 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return q, q.save(model.SetLevel(l))
 	case key.Matches(msg, k.NA):
 		return q.askReason(false)
+	case key.Matches(msg, k.Action):
+		return q.askAction()
 	case key.Matches(msg, k.PickerUp):
 		v.picker = clamp(v.picker-1, 0, pickNA)
 	case key.Matches(msg, k.PickerDown):
@@ -176,6 +185,10 @@ func (q questionnaire) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		q.resizeModal()
 	case key.Matches(msg, k.Related):
 		return q.openRelated(v)
+	case key.Matches(msg, k.Changed):
+		return q.nextChanged(v)
+	case key.Matches(msg, k.Retired):
+		return q.openRetired(v)
 	case key.Matches(msg, k.History):
 		return q, push(newHistoryScreen(q.c, q.s, v.key()))
 	case key.Matches(msg, k.Reconcile):

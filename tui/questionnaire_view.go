@@ -299,6 +299,10 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 		return q.findLines(m, w, h), false
 	case relatedModal:
 		return q.relatedLines(m, v, w, h), false
+	case retiredModal:
+		return q.retiredLines(m, v, w, h), false
+	case newsModal:
+		return q.newsLines(w), false
 	case noteModal:
 		return q.editorLines(m, v, w), false
 	}
@@ -369,7 +373,14 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	if !shown && q.modal == nil && t.guidance != "" {
 		hintG = "g guidance"
 	}
-	lines = append(lines, spread(st.Subtle.Render(v.crumb[v.cur]), st.Subtle.Render(hintG), w))
+	right := st.Subtle.Render(hintG)
+	if tag := v.changed[v.cur]; tag != "" {
+		right = st.Key.Render(tag)
+		if hintG != "" {
+			right += st.Subtle.Render(" · " + hintG)
+		}
+	}
+	lines = append(lines, spread(st.Subtle.Render(v.crumb[v.cur]), right, w))
 	for _, l := range titleLines {
 		lines = append(lines, st.Title.Render(l))
 	}
@@ -419,6 +430,9 @@ func (q questionnaire) noteLines(a model.Answer, s *saveState, w, h int) []strin
 	st := q.c.styles
 	if m, ok := q.modal.(reasonModal); ok {
 		return m.p.lines(st, w)
+	}
+	if m, ok := q.modal.(actionModal); ok {
+		return m.lines(st, w)
 	}
 	state := ""
 	if s != nil {

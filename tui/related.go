@@ -70,16 +70,15 @@ func (q questionnaire) updateRelated(m relatedModal, msg tea.KeyPressMsg) (scree
 		return q.updateCopy(m, msg)
 	}
 	k := q.c.keys.Related
+	var moved bool
+	m.sel, moved = listStep(msg, k.Up, k.Down, m.sel, len(rs.qs))
 	switch {
+	case moved:
 	case key.Matches(msg, k.Quit):
 		return q, send(quitMsg{})
 	case key.Matches(msg, k.Close):
 		q.modal = nil
 		return q, nil
-	case key.Matches(msg, k.Up):
-		m.sel = clamp(m.sel-1, 0, len(rs.qs)-1)
-	case key.Matches(msg, k.Down):
-		m.sel = clamp(m.sel+1, 0, len(rs.qs)-1)
 	case key.Matches(msg, k.Go):
 		q.modal = nil
 		if len(rs.qs) == 0 {

@@ -142,6 +142,7 @@ func (s *session) load(a model.Assessment, answers []model.Answer, disputes []mo
 			continue
 		}
 		v := newFwView(f)
+		v.setChanges(af.ContentRevision)
 		if i := f.QuestionIndex(af.Position); i >= 0 {
 			v.cur = i
 		}

@@ -25,8 +25,8 @@ func demo(t testing.TB) (model.Assessment, []model.Answer) {
 	a := model.Assessment{
 		ID: "demo0001", Name: "Acme 2026 readiness", Organisation: "Acme Pte Ltd", Assessor: "Lee", Target: 3,
 		Frameworks: []model.AssessedFramework{
-			{ID: iso, Version: "2022", Position: "4.2.1.q1"},
-			{ID: mas, Version: "January 2021", Position: "3.4.q1"},
+			{ID: iso, Version: "2022", Position: "4.2.1.q1", ContentRevision: revisionOf(t, iso)},
+			{ID: mas, Version: "January 2021", Position: "3.4.q1", ContentRevision: revisionOf(t, mas)},
 		},
 		ResumeFramework: iso, CreatedAt: at, UpdatedAt: at,
 	}

@@ -1,4 +1,4 @@
--- Schema 7: live workshops (assay serve). In a round, each participant rates
+-- Schema 5: live workshops (assay serve). In a round, each participant rates
 -- the question privately; the ratings are shown to the room all at once when
 -- the facilitator reveals them. Until then each vote is kept here, one per
 -- person and question, so that neither a dropped connection nor a crash of

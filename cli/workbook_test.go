@@ -1,0 +1,142 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// editWorkbook opens a workbook as another program would, sets cells of the
+// Answers sheet (found by question) and saves it as someone else.
+func editWorkbook(t *testing.T, in, out, author string, cells map[string]map[string]string) {
+	t.Helper()
+	f, err := excelize.OpenFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Answers")
+	cols := map[string]string{"Level": "F", "N/A reason": "G", "Note": "H", "Flagged": "I"}
+	for i, row := range rows {
+		if len(row) < 2 {
+			continue
+		}
+		for col, v := range cells[row[0]+":"+row[1]] {
+			if err := f.SetCellStr("Answers", cols[col]+itoa(i+1), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if author != "" {
+		f.SetDocProps(&excelize.DocProperties{Creator: "assay", LastModifiedBy: author})
+	}
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// A workbook exported, filled in elsewhere and imported back merges by the
+// workshop rules, recorded as the file's author; again changes nothing; a bad
+// cell is refused with the sheet and cell, changing nothing.
+func TestImportFilledInWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fac.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "FY2026"))
+	mustRun(t, db, "--as", "ann", "answer", id, "iso28000-2022:4.1.q1", "2", "--note", "context reviewed")
+	mustRun(t, db, "--as", "ann", "answer", id, "mas-trm-2021:3.1.q1", "3")
+	out := filepath.Join(dir, "fy.xlsx")
+	mustRun(t, db, "export", id, "--format", "xlsx", "-o", out)
+
+	// Meanwhile, here, the MAS answer changes too.
+	mustRun(t, db, "--as", "ann", "answer", id, "mas-trm-2021:3.1.q1", "5")
+
+	filled := filepath.Join(dir, "fy-bo.xlsx")
+	editWorkbook(t, out, filled, "Bo Lim", map[string]map[string]string{
+		"iso28000-2022:4.1.q1": {"Level": "4"},                                    // changed there only
+		"mas-trm-2021:3.1.q1":  {"Level": "1", "Note": "no board paper"},          // both changed
+		"iso28000-2022:4.4.q1": {"Level": "na", "N/A reason": "single site only"}, // new
+		"iso28000-2022:4.3.q1": {"Flagged": "yes"},                                // new: a flag alone
+	})
+	r := run(t, db, "import", filled, "--json")
+	if r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	var files []struct {
+		File                 string
+		Added, Same, Skipped int
+		Disagreements        int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &files); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if len(files) != 1 || files[0].Added != 3 || files[0].Disagreements != 1 {
+		t.Errorf("import --json: %+v\n%s", files, r.stdout)
+	}
+	var ex struct {
+		Answers []struct {
+			Framework, Note string
+			QuestionID      string `json:"question_id"`
+			Level           *int
+			NA, Flagged     bool
+			UpdatedBy       string `json:"updated_by"`
+		}
+		Disagreements []struct {
+			QuestionID string `json:"question_id"`
+			Ratings    []map[string]any
+		}
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "export", id, "--format", "json")), &ex)
+	got := map[string]string{}
+	for _, a := range ex.Answers {
+		level := "na"
+		if a.Level != nil {
+			level = itoa(*a.Level)
+		} else if !a.NA {
+			level = "-"
+		}
+		got[a.Framework+":"+a.QuestionID] = level + " " + a.Note + " " + a.UpdatedBy
+	}
+	for q, want := range map[string]string{
+		"iso28000-2022:4.1.q1": "4 context reviewed Bo Lim",
+		"mas-trm-2021:3.1.q1":  "5  ann",
+		"iso28000-2022:4.4.q1": "na single site only Bo Lim",
+		"iso28000-2022:4.3.q1": "-  Bo Lim",
+	} {
+		if got[q] != want {
+			t.Errorf("%s = %q, want %q", q, got[q], want)
+		}
+	}
+	if len(ex.Disagreements) != 1 || ex.Disagreements[0].QuestionID != "3.1.q1" {
+		t.Errorf("disagreements: %+v", ex.Disagreements)
+	}
+	if hist := mustRun(t, db, "history", id, "iso28000-2022:4.1.q1"); !strings.Contains(hist, "Bo Lim") || !strings.Contains(hist, "fy-bo.xlsx") {
+		t.Errorf("history does not name the file's author and file:\n%s", hist)
+	}
+
+	// The same file again: nothing changes.
+	before := snapshot(t, db)
+	if r := run(t, db, "import", filled); r.code != 0 || !strings.Contains(r.stdout, "0 added") {
+		t.Errorf("re-import: %+v", r)
+	}
+	if snapshot(t, db) != before {
+		t.Error("importing the same workbook again changed the database")
+	}
+
+	// Bad cells and foreign workbooks: exit 2, the sheet and cell, nothing changed.
+	bad := filepath.Join(dir, "bad.xlsx")
+	editWorkbook(t, out, bad, "", map[string]map[string]string{"iso28000-2022:4.1.q2": {"Level": "7"}})
+	oneErrorLine(t, run(t, db, "import", bad), 2, `bad.xlsx: Answers!F3: level "7" is not 0-5 or na`)
+	foreign := filepath.Join(dir, "budget.xlsx")
+	g := excelize.NewFile()
+	g.SetCellStr("Sheet1", "A1", "Budget")
+	g.SaveAs(foreign)
+	oneErrorLine(t, run(t, db, "import", foreign), 2, "budget.xlsx: not an assay workbook: it has no sheet named Answers")
+	if snapshot(t, db) != before {
+		t.Error("a refused workbook changed the database")
+	}
+}

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"context"
+	"testing"
+
+	"github.com/assaytui/assay/model"
+)
+
+func TestQuestionnaireEditsAnAction(t *testing.T) {
+	m, a := openTest(t, 100, 30)
+	m = press(t, m, "A")
+	mustContain(t, shot(m), "Action on iso28000-2022:4.1.q1", "Action:", "Owner:", "Due:", "Status:")
+	m = typeText(t, m, "Write the context review")
+	m = press(t, m, "tab")
+	m = typeText(t, m, "Bo Lim")
+	m = press(t, m, "tab")
+	m = typeText(t, m, "2027-02-30")
+	m = press(t, m, "enter")
+	mustContain(t, shot(m), `date "2027-02-30" is not a day written YYYY-MM-DD`)
+	if list, _ := m.c.db.st.Actions(context.Background(), a.ID); len(list) != 0 {
+		t.Fatalf("a refused form saved %+v", list)
+	}
+	for range "2027-02-30" {
+		m = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "2027-02-28")
+	m = press(t, m, "enter")
+	mustContain(t, shot(m), "action saved on iso28000-2022:4.1.q1 (open)")
+	list, err := m.c.db.st.Actions(context.Background(), a.ID)
+	if err != nil || len(list) != 1 || list[0].Text != "Write the context review" || list[0].Owner != "Bo Lim" || list[0].Due != "2027-02-28" {
+		t.Fatalf("stored %+v, %v", list, err)
+	}
+
+	// Again: the form opens on the stored action; esc leaves it as it was.
+	m = press(t, m, "A")
+	mustContain(t, shot(m), "Write the context review", "Bo Lim", "2027-02-28", "open")
+	m = press(t, m, "tab", "tab", "tab")
+	for range "open" {
+		m = press(t, m, "backspace")
+	}
+	m = typeText(t, m, "done")
+	m = press(t, m, "enter")
+	mustContain(t, shot(m), "action saved on iso28000-2022:4.1.q1 (done)")
+	m = press(t, m, "A", "esc")
+	list, _ = m.c.db.st.Actions(context.Background(), a.ID)
+	if len(list) != 1 || list[0].Status != model.ActionDone {
+		t.Errorf("after done: %+v", list)
+	}
+	checkFrame(t, m, 100, 30)
+}

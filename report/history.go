@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/model"
 )
@@ -22,7 +21,7 @@ func History(w io.Writer, entries []model.HistoryEntry) error {
 		_, err := fmt.Fprintln(w, "no changes recorded")
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "WHEN\tWHO\tQUESTION\tCHANGE")
 	for _, h := range entries {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 40),

@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,14 +41,24 @@ func join(t *testing.T, dir, port, name string) *term {
 	return p
 }
 
-func TestLiveWorkshopOverSSH(t *testing.T) {
+// openRoom starts assay serve as fay on a new assessment, on a free loopback
+// port. It returns the folder (the participants' HOME too), the database,
+// the port, serve's arguments and the facilitator's terminal.
+func openRoom(t *testing.T, name string) (dir, db, port string, args []string, fac *term) {
+	t.Helper()
 	need(t, "tmux", "sqlite3", "ssh")
-	dir := t.TempDir()
-	db := filepath.Join(dir, "assay.db")
-	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", "Live workshop", "--framework", "iso28000-2022"))
-	port := freePort(t)
-	fac := startEnv(t, db, 100, 30, []string{"ASSAY_USER=fay"}, "serve", id, "--listen", "127.0.0.1:"+port, "--code", "482913")
+	dir = t.TempDir()
+	db = filepath.Join(dir, "assay.db")
+	id := strings.TrimSpace(mustCLI(t, db, "new", "--name", name, "--framework", "iso28000-2022"))
+	port = freePort(t)
+	args = []string{"serve", id, "--listen", "127.0.0.1:" + port, "--code", "482913"}
+	fac = startEnv(t, db, 100, 30, []string{"ASSAY_USER=fay"}, args...)
 	fac.waitFor("Nobody has joined yet. Join with:")
+	return dir, db, port, args, fac
+}
+
+func TestLiveWorkshopOverSSH(t *testing.T) {
+	dir, db, port, _, fac := openRoom(t, "Live workshop")
 	fac.waitFor("code 482 913 · ssh -p " + port + " NAME@127.0.0.1")
 	if info, err := os.Stat(filepath.Join(dir, "ssh_host_ed25519_key")); err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("no private host key beside the database: %v", err)
@@ -112,7 +123,7 @@ func TestLiveWorkshopOverSSH(t *testing.T) {
 	bob.waitFor("your rating: level 4 · saved")
 	bob.sigkill()
 	bob.waitExit()
-	fac.waitFor("Rated 1 of 2: bob ✓ · waiting: ann") // bob's vote stays though he is gone
+	fac.waitFor("Rated 1 of 2: bob ✓ (left) · waiting: ann") // bob's vote stays though he is gone
 	bob = join(t, dir, port, "bob")
 	bob.waitFor("your rating: level 4 · saved")
 	bob.waitFor("4.1.q2")
@@ -129,4 +140,27 @@ func TestLiveWorkshopOverSSH(t *testing.T) {
 	if got := sqlite(t, db, "SELECT voter, level FROM room_votes ORDER BY voter"); got != "ann|5\nbob|4" {
 		t.Fatalf("votes after closing: %q", got)
 	}
+}
+
+// TestLiveWorkshopSurvivesAServerCrash kills assay serve with SIGKILL after
+// a participant's rating showed as saved: the next serve has it, and the
+// participant, joining again, sees it as theirs.
+func TestLiveWorkshopSurvivesAServerCrash(t *testing.T) {
+	dir, db, port, args, fac := openRoom(t, "Crash")
+	ann := join(t, dir, port, "ann")
+	ann.keys("4")
+	ann.waitFor("your rating: level 4 · saved")
+	fac.sigkill()
+	if code := fac.waitExit(); code != 128+9 {
+		t.Fatalf("serve exit %d after SIGKILL", code)
+	}
+	ann.waitExit()
+	if got := sqlite(t, db, "SELECT voter, level FROM room_votes"); got != "ann|4" {
+		t.Fatalf("after the crash the database has %q", got)
+	}
+	fac = startEnv(t, db, 100, 30, []string{"ASSAY_USER=fay"}, args...)
+	fac.waitFor("Rated 1 of 1: ann ✓ (left)")
+	ann = join(t, dir, port, "ann")
+	ann.waitFor("your rating: level 4 · saved")
+	fac.waitMatch(regexp.MustCompile(`Rated 1 of 1: ann ✓\s*\n`))
 }

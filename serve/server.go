@@ -72,6 +72,7 @@ type Server struct {
 	wait func(d time.Duration) bool
 
 	mu      sync.Mutex
+	ln      net.Listener      // what Serve listens on, closed by Shutdown
 	guests  map[string]*Guest // by folded name
 	closing bool
 	done    chan struct{}
@@ -122,13 +123,21 @@ func New(cfg Config, host Host) (*Server, error) {
 	return s, nil
 }
 
-// Serve answers connections on ln until Shutdown.
+// Serve answers connections on ln until Shutdown. Called after Shutdown, it
+// closes ln and returns at once.
 func (s *Server) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	if s.closing {
+		s.mu.Unlock()
+		return ln.Close()
+	}
+	s.ln = ln
 	if s.cfg.Join == "" {
 		s.cfg.Join = JoinLine(ln.Addr().String())
 	}
+	s.mu.Unlock()
 	err := s.ssh.Serve(ln)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) && s.isClosing() {
 		return nil
 	}
 	return err
@@ -174,6 +183,14 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 		err = ctx.Err()
 	}
+	// The ssh server closes the listeners it has started on; a Serve that
+	// has not got that far yet would miss that, so the listener is closed
+	// here too.
+	s.mu.Lock()
+	if s.ln != nil {
+		_ = s.ln.Close()
+	}
+	s.mu.Unlock()
 	if cerr := s.ssh.Close(); err == nil && cerr != nil && !errors.Is(cerr, net.ErrClosed) {
 		err = cerr
 	}

@@ -471,3 +471,35 @@ func TestOnlyDisplayVariablesPassAndNoColorIsSeen(t *testing.T) {
 		}
 	}
 }
+
+func TestShutdownBeforeServeStartsLeavesNothingListening(t *testing.T) {
+	k, err := LoadHostKey(filepath.Join(t.TempDir(), HostKeyName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{Code: testCode, HostKey: k}, &testHost{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ln) }()
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Errorf("Serve after Shutdown: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve after Shutdown kept listening")
+	}
+	if c, err := net.Dial("tcp", ln.Addr().String()); err == nil {
+		c.Close()
+		t.Error("the listener is still open")
+	}
+}

@@ -1,6 +1,7 @@
 // Package tui is assay's terminal app, in Bubble Tea: the assessments list,
 // the new-assessment form, the questionnaire, the dashboard, the
-// differences between two frameworks, help and the conflict chooser.
+// differences between two frameworks, help, the conflict chooser and the
+// room screen of a live workshop.
 //
 // # A map
 //
@@ -16,6 +17,9 @@
 //	                    the screens (each with its View beside it or in *_view.go, drill.go, profile.go, picker.go)
 //	modal.go, note.go, finder.go, related.go
 //	                    the modals: prompt and confirm, the note editor and N/A reason, the finder, related questions
+//	room.go, room_lead.go, room_view.go
+//	                    a live workshop (assay serve): the Room the app is seated in, the room screen
+//	                    that is then the first screen, a participant's keys and the facilitator's
 //	cells/              drawing text in terminal cells: inert, width, fit, wrap
 //	noteeditor/         the note editor (0.3 ms a key at 100 KB)
 //

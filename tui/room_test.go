@@ -91,7 +91,7 @@ func TestParticipantRatesPrivatelyThenSeesEveryRating(t *testing.T) {
 	m = press(t, m, "3")
 	v := shot(m)
 	mustContain(t, v, "▸ 3  Defined", "Note  policy approved in March", "your rating: level 3 · saved",
-		"rating saved 14:02:31; nobody sees it until the reveal")
+		"rating saved 14:02:31 · private until the reveal")
 	if got := room.RoundView(q41, "ann").Mine; got == nil || got.Level != 3 || got.Note != "policy approved in March" {
 		t.Fatalf("the room has ann's vote as %+v", got)
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/assaytui/assay/model"
@@ -216,7 +217,11 @@ func (r roomScreen) whoRated(w int) []string {
 	}
 	var parts []string
 	for _, n := range rd.Voted {
-		parts = append(parts, cells.Inert(n)+" ✓")
+		mark := " ✓"
+		if !slices.ContainsFunc(r.view.People, func(p string) bool { return strings.EqualFold(p, n) }) {
+			mark = " ✓ (left)" // their rating stays; they can come back
+		}
+		parts = append(parts, cells.Inert(n)+mark)
 	}
 	line := fmt.Sprintf("Rated %d of %d", len(rd.Voted), len(rd.Voted)+len(rd.Waiting))
 	if len(parts) > 0 {

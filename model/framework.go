@@ -364,8 +364,12 @@ func (f *Framework) lookup(id string) *Question {
 // whyNoQuestion explains a missing question ID: no such clause, or no such number.
 func (f *Framework) whyNoQuestion(qID string) string {
 	ref := qID
-	if i := strings.LastIndex(strings.ToLower(qID), ".q"); i >= 0 {
-		ref = qID[:i]
+	// Search the ID itself: lowering it first can change its length in bytes.
+	for i := len(qID) - 2; i >= 0; i-- {
+		if qID[i] == '.' && (qID[i+1] == 'q' || qID[i+1] == 'Q') {
+			ref = qID[:i]
+			break
+		}
 	}
 	s, ok := f.Section(ref)
 	switch {

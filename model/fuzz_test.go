@@ -36,7 +36,7 @@ func FuzzParseLevel(f *testing.F) {
 // names (ignoring case), or gives a one-line error; never a panic.
 func FuzzResolveQuestion(f *testing.F) {
 	c, _ := NewCatalog(testFramework())
-	for _, s := range []string{"fw:1.1.q1", "fw:1.q1", "fw:", ":1.1.q1", "x:y", "1.1.q1", "fw:9.9.q9", "fw:1.1.q", "fw:.q1", "fw:a:b"} {
+	for _, s := range []string{"fw:1.1.q1", "fw:1.q1", "fw:", ":1.1.q1", "x:y", "1.1.q1", "fw:9.9.q9", "fw:1.1.q", "fw:.q1", "fw:a:b", "fw:\xff\xff.q", "fw:İ.Q1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -200,6 +200,7 @@ type jsonAnswer struct {
 	UpdatedBy  string  `json:"updated_by"` // who made the current value
 	Revision   string  `json:"revision"`   // the change that made it, for answer --if-unchanged-since
 	Removed    bool    `json:"removed"`    // the loaded framework no longer has this question
+	Retired    bool    `json:"retired"`    // the question is no longer asked; the title says what asks it now
 }
 
 type jsonScore struct {
@@ -444,6 +445,7 @@ func jsonAnswerOf(r row) jsonAnswer {
 		UpdatedBy:  r.UpdatedBy,
 		Revision:   r.Revision,
 		Removed:    r.removed,
+		Retired:    r.q != nil && r.q.Retired,
 	}
 	if r.Level.Rated() {
 		l := int(r.Level)

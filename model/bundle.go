@@ -22,10 +22,12 @@ type Bundle struct {
 	Host         string
 	AssayVersion string
 
-	Assessment    Assessment
+	Assessment    Assessment // with its targets
 	Answers       []Answer
 	History       []HistoryEntry // oldest first
 	Disagreements []Disagreement
+	Actions       []Action
+	ActionHistory []ActionEntry // oldest first
 }
 
 // Check reports the first thing in the bundle that a merge cannot trust: a
@@ -57,6 +59,19 @@ func (b *Bundle) Check(c *Catalog) error {
 		for _, prev := range a.Frameworks[:i] {
 			if prev.ID == af.ID {
 				return fmt.Errorf("framework %s is listed twice", af.ID)
+			}
+		}
+	}
+	for i, o := range a.TargetOverrides {
+		if o.Framework == "" {
+			return fmt.Errorf("a target of assessment %s names no framework", a.ID)
+		}
+		if _, err := o.Check(a, c); err != nil {
+			return err
+		}
+		for _, prev := range a.TargetOverrides[:i] {
+			if prev.Framework == o.Framework && prev.Section == o.Section {
+				return fmt.Errorf("the target of %s is set twice", o.Place())
 			}
 		}
 	}
@@ -128,6 +143,9 @@ func (b *Bundle) Check(c *Catalog) error {
 		}
 	}
 
+	if err := b.checkActions(where); err != nil {
+		return err
+	}
 	open := map[Key]bool{}
 	for _, d := range b.Disagreements {
 		if err := where(d.Framework, d.Question); err != nil {

@@ -48,7 +48,7 @@ func TestJSONShape(t *testing.T) {
 		obj  any
 		want []string
 	}{
-		{"top", doc, []string{"actions", "answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "plan", "scores", "themes"}},
+		{"top", doc, []string{"action_history", "actions", "answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "plan", "scores", "themes"}},
 		{"actions[0]", doc["actions"].([]any)[0], []string{"due", "framework", "owner", "question_id", "revision", "status", "text", "updated_at", "updated_by"}},
 		{"plan[0]", doc["plan"].([]any)[0], []string{"action", "framework", "gap", "level", "na", "priority", "question_id", "ref", "target", "title", "weight"}},
 		{"bundle", doc["bundle"], []string{"assay_version", "checksum", "exported_at", "exported_by", "format", "host"}},

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"sort"
+	"strconv"
 )
 
 // Source is one answer that a figure was computed from.
@@ -29,6 +30,16 @@ type Score struct {
 
 // HasMaturity reports whether any rated answer stands behind the figure.
 func (s Score) HasMaturity() bool { return s.Rated > 0 }
+
+// Figure is the maturity as every screen and report prints it: one decimal,
+// halves rounded away from zero (3.25 is 3.3, as in the JSON export); none
+// when nothing is rated.
+func (s Score) Figure(none string) string {
+	if !s.HasMaturity() {
+		return none
+	}
+	return strconv.FormatFloat(math.Round(s.Maturity*10)/10, 'f', 1, 64)
+}
 
 // Answered counts the questions dealt with: rated or N/A.
 func (s Score) Answered() int { return s.Rated + s.NA }

@@ -233,3 +233,21 @@ func TestPercentRoundsDownWithoutFloatError(t *testing.T) {
 		}
 	}
 }
+
+func TestScoreFigure(t *testing.T) {
+	for _, c := range []struct {
+		s    Score
+		want string
+	}{
+		{Score{}, "–"},
+		{Score{Maturity: 3, Rated: 1}, "3.0"},
+		{Score{Maturity: 3.25, Rated: 4}, "3.3"}, // half away from zero, not to even
+		{Score{Maturity: 2.35, Rated: 2}, "2.4"},
+		{Score{Maturity: 10.0 / 3, Rated: 3}, "3.3"},
+		{Score{Maturity: 0, Rated: 1}, "0.0"},
+	} {
+		if got := c.s.Figure("–"); got != c.want {
+			t.Errorf("Figure(%v) = %q, want %q", c.s.Maturity, got, c.want)
+		}
+	}
+}

@@ -5,14 +5,13 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/model"
 )
 
 // Frameworks writes `assay frameworks`: one line per loaded framework.
 func Frameworks(w io.Writer, fws []*model.Framework) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "ID\tVERSION\tQUESTIONS\tTITLE")
 	for _, f := range fws {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", f.ID, f.Version, len(f.Questions()), clean(f.Title))

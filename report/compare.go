@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/model"
 )
@@ -17,7 +16,7 @@ func Compare(w io.Writer, c model.Comparison) error {
 		f := fd.Framework
 		fmt.Fprintf(w, "\n%s — overall %s → %s  %s; %s changed\n", f.Name(), deltaSide(fd.Overall.Old, fd.Overall.HasOld),
 			deltaSide(fd.Overall.New, fd.Overall.HasNew), deltaText(fd.Overall), plural(fd.ChangedAnswers, "answer"))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := newTable(w)
 		fmt.Fprintln(tw, "REF\tSECTION\tOLD\tNEW\tCHANGE")
 		for _, s := range fd.Sections {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Section.Ref, truncate(clean(s.Section.Title), 40),
@@ -30,7 +29,7 @@ func Compare(w io.Writer, c model.Comparison) error {
 		return nil
 	}
 	fmt.Fprintf(w, "\nchanged answers (%d):\n", len(c.Changed))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	for _, ch := range c.Changed {
 		title := "(no longer in the questionnaire)"
 		if ch.Question != nil {

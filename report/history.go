@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/model"
 )
@@ -26,7 +25,7 @@ func History(w io.Writer, entries []model.HistoryEntry, actions []model.ActionEn
 	if len(entries) == 0 {
 		return actionHistory(w, actions)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "WHEN\tWHO\tQUESTION\tCHANGE")
 	for _, h := range entries {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 40),
@@ -127,7 +126,7 @@ func HistoryJSON(w io.Writer, entries []model.HistoryEntry) error {
 // what changed, where it came from and, for a change an import brought that
 // did not become the action here, why.
 func actionHistory(w io.Writer, entries []model.ActionEntry) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "WHEN\tWHO\tACTION ON\tCHANGE")
 	for _, h := range entries {
 		var notes []string

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/model"
 )
@@ -29,7 +28,7 @@ func Imports(w io.Writer, results []model.ImportResult) error {
 		}
 		fmt.Fprintf(w, "%s %s into %s %q%s: %d added, %d same, %d skipped, %s%s\n", verb, clean(r.File),
 			r.Assessment.ID, clean(r.Assessment.Name), where, r.Added, r.Same, r.Skipped, plural(r.Disagreements, "disagreement"), actions)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := newTable(w)
 		for _, d := range r.Decisions {
 			if d.Outcome == model.MergeSame || d.Outcome == model.MergeAdded && !r.DryRun {
 				continue

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/model"
 )
@@ -18,7 +17,7 @@ func PlanText(w io.Writer, d Data) error {
 		_, err := fmt.Fprintln(w, "No rated question is below its target and no action is planned.")
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "#\tQUESTION\tTITLE\tLEVEL\tTARGET\tGAP\tACTION\tOWNER\tDUE\tSTATUS")
 	for i, it := range v.plan {
 		c := planCells(v, it)

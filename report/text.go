@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/assaytui/assay/internal/textsafe"
+	"github.com/assaytui/assay/tui/cells"
 
 	"github.com/assaytui/assay/model"
 )
@@ -43,7 +43,7 @@ func writeDisagreements(w io.Writer, ds []model.Disagreement, as model.Answers) 
 	for _, d := range open {
 		cur := as.Get(d.Framework, d.Question)
 		fmt.Fprintf(w, "%s  now %s  (%s)\n", d.Key.Qualified(), levelText(cur.Level), d.Spread())
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := newTable(w)
 		for _, r := range d.Standing() {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", truncate(clean(r.By), 20), levelText(r.Level), clean(r.Host),
 				r.At.Local().Format("2006-01-02 15:04"), truncate(clean(r.Note), 50))
@@ -84,8 +84,8 @@ func writeShow(w io.Writer, s model.Summary, as model.Answers, cat *model.Catalo
 		f := fs.Framework
 		fmt.Fprintf(w, "\n%s — %s (%s)\n", f.Name(), f.Title, f.ID)
 		fmt.Fprintf(w, "maturity %s of 5 (mean of the %d of %d top-level sections with answers); %d of %d answered (%s), %d N/A\n",
-			figure(fs.Score), ratedSections(fs), len(fs.Sections), fs.Answered(), fs.Total, percent(fs.Completion()), fs.NA)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fs.Score.Figure("-"), ratedSections(fs), len(fs.Sections), fs.Answered(), fs.Total, percent(fs.Completion()), fs.NA)
+		tw := newTable(w)
 		if varies {
 			fmt.Fprintln(tw, "REF\tSECTION\tMATURITY\tANSWERED\tDONE\tTARGET\tGAP")
 		} else {
@@ -99,7 +99,7 @@ func writeShow(w io.Writer, s model.Summary, as model.Answers, cat *model.Catalo
 		if len(gaps) == 0 {
 			continue
 		}
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw = newTable(w)
 		if varies {
 			fmt.Fprintln(w, "\nbiggest gaps to target:")
 			fmt.Fprintln(tw, "QUESTION\tTITLE\tLEVEL\tTARGET\tGAP")
@@ -145,7 +145,7 @@ func writeDifferences(w io.Writer, d model.Differences, cat *model.Catalog) {
 		fmt.Fprintf(w, "%s\n  %-10s %s\n  %-10s %s\n", asp.Label, left+":", orDash(l), right+":", orDash(r))
 	}
 	fmt.Fprintf(w, "\nthemes (difference = %s minus %s):\n", left, right)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintf(tw, "THEME\t%s REFS\t%s\t%s REFS\t%s\tDIFF\tSTRENGTH\tDONE\n", strings.ToUpper(left), strings.ToUpper(left), strings.ToUpper(right), strings.ToUpper(right))
 	for _, t := range d.Themes {
 		a, b := t.Sides[0], t.Sides[1]
@@ -153,8 +153,8 @@ func writeDifferences(w io.Writer, d model.Differences, cat *model.Catalog) {
 		if v, ok := t.Difference(); ok {
 			diff = fmt.Sprintf("%+.1f", v)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s / %s\n", t.Theme.Title, refList(a.Refs), figure(a.Score),
-			refList(b.Refs), figure(b.Score), diff, t.Theme.Strength, percent(a.Completion()), percent(b.Completion()))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s / %s\n", t.Theme.Title, refList(a.Refs), a.Score.Figure("-"),
+			refList(b.Refs), b.Score.Figure("-"), diff, t.Theme.Strength, percent(a.Completion()), percent(b.Completion()))
 	}
 	for _, o := range d.OnlyIn {
 		cells := [2][2]string{{"-", ""}, {"-", ""}} // refs and figure per side
@@ -162,7 +162,7 @@ func writeDifferences(w io.Writer, d model.Differences, cat *model.Catalog) {
 		if o.Framework == cw.Frameworks[1] {
 			side = 1
 		}
-		cells[side] = [2]string{refList(o.Refs), figure(o.Score)}
+		cells[side] = [2]string{refList(o.Refs), o.Score.Figure("-")}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\tonly in %s\t%s\n", o.Area.Title, cells[0][0], cells[0][1], cells[1][0], cells[1][1],
 			name(o.Framework), percent(o.Completion()))
 	}
@@ -193,7 +193,7 @@ func writeSectionRow(w io.Writer, f *model.Framework, sec *model.Section, as mod
 		shown = fmt.Sprintf("%d\t", target)
 	}
 	fmt.Fprintf(w, "%s%s\t%s\t%s\t%d/%d\t%s\t%s%s\n", strings.Repeat("  ", depth), sec.Ref, truncate(clean(title), 56-2*depth),
-		figure(sc.Score), sc.Answered(), sc.Total, percent(sc.Completion()), shown, gap)
+		sc.Score.Figure("-"), sc.Answered(), sc.Total, percent(sc.Completion()), shown, gap)
 	if depth == 0 {
 		for _, c := range sec.Sections {
 			writeSectionRow(w, f, c, as, ts, depth+1)
@@ -211,24 +211,12 @@ func ratedSections(fs model.FrameworkScore) int {
 	return n
 }
 
-// figure is a maturity with one decimal, or "-" when nothing is rated.
-func figure(s model.Score) string {
-	if !s.HasMaturity() {
-		return "-"
-	}
-	return fmt.Sprintf("%.1f", s.Maturity)
-}
-
 func percent(x float64) string { return fmt.Sprintf("%d%%", model.Percent(x)) }
 
 // clean makes user text safe to print on one line in a terminal: no escape
 // sequence from a note can act on it (see textsafe).
 func clean(s string) string { return textsafe.Clean(s, false) }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// truncate cuts user or catalog text to n terminal cells (a wide character
+// counts two), ending in "…" when cut.
+func truncate(s string, n int) string { return cells.Truncate(s, n) }

@@ -240,11 +240,11 @@ func (d dashboard) frameworkLines(f *fwAnalysis, w int) []string {
 	out := []string{
 		spread(st.Title.Render(f.name), st.Subtle.Render(fmt.Sprintf("%d/%d answered, %d N/A", sc.Answered(), sc.Total, sc.NA)), w),
 	}
-	figs := cells.FitRight(figure(sc.Score), figW) + " " + cells.FitRight(strconv.Itoa(percent(sc.Completion()))+"%", pctW)
+	figs := cells.FitRight(sc.Score.Figure("–"), figW) + " " + cells.FitRight(strconv.Itoa(percent(sc.Completion()))+"%", pctW)
 	if titleW > 0 {
 		out = append(out, st.Title.Render(cells.Fit("Overall", refW+1+titleW))+" "+d.c.bar(sc.Score, barW, target)+" "+st.Title.Render(figs))
 	} else {
-		out = append(out, st.Title.Render(cells.Fit("Overall "+figure(sc.Score)+"  "+strconv.Itoa(percent(sc.Completion()))+"%", w)))
+		out = append(out, st.Title.Render(cells.Fit("Overall "+sc.Score.Figure("–")+"  "+strconv.Itoa(percent(sc.Completion()))+"%", w)))
 	}
 	out = append(out, "")
 	for i, ss := range sc.Sections {
@@ -252,7 +252,7 @@ func (d dashboard) frameworkLines(f *fwAnalysis, w int) []string {
 		if titleW > 0 {
 			s += cells.Fit(f.tops[i], titleW) + " "
 		}
-		s += d.c.bar(ss.Score, barW, int(ts.Section(f.fw.ID, ss.Section))) + " " + cells.FitRight(figure(ss.Score), figW) + " " + cells.FitRight(strconv.Itoa(percent(ss.Completion()))+"%", pctW)
+		s += d.c.bar(ss.Score, barW, int(ts.Section(f.fw.ID, ss.Section))) + " " + cells.FitRight(ss.Score.Figure("–"), figW) + " " + cells.FitRight(strconv.Itoa(percent(ss.Completion()))+"%", pctW)
 		out = append(out, s)
 	}
 	return out

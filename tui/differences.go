@@ -396,12 +396,12 @@ func (d differences) themeLines(w, h int) []string {
 		if r.theme != nil {
 			t := r.theme
 			l, rr := t.Sides[0], t.Sides[1]
-			s = cell(cells.Inert(t.Theme.Title), c.title) + g + side(refList(l.Refs, c.refs), figure(l.Score), pct(l.Score)) + g +
-				side(refList(rr.Refs, c.refs), figure(rr.Score), pct(rr.Score)) + g + right(diffFigure(*t), c.diff) + g +
+			s = cell(cells.Inert(t.Theme.Title), c.title) + g + side(refList(l.Refs, c.refs), l.Score.Figure("–"), pct(l.Score)) + g +
+				side(refList(rr.Refs, c.refs), rr.Score.Figure("–"), pct(rr.Score)) + g + right(diffFigure(*t), c.diff) + g +
 				cell(strengthWord(t.Theme.Strength, c.match), c.match)
 		} else {
 			o := r.only
-			mine := side(refList(o.Refs, c.refs), figure(o.Score), pct(o.Score))
+			mine := side(refList(o.Refs, c.refs), o.Score.Figure("–"), pct(o.Score))
 			none := side("—", "", "")
 			sides := mine + g + none
 			if o.Framework == d.an.diff.Crosswalk.Frameworks[1] {

@@ -254,7 +254,7 @@ func TestDifferencesAgreeWithModel(t *testing.T) {
 		l := line(v, th.Theme.Title)
 		fields := strings.Fields(l)
 		var want []string
-		want = append(want, figure(th.Sides[0].Score), pct(th.Sides[0].Score), figure(th.Sides[1].Score), pct(th.Sides[1].Score), diffFigure(th))
+		want = append(want, th.Sides[0].Score.Figure("–"), pct(th.Sides[0].Score), th.Sides[1].Score.Figure("–"), pct(th.Sides[1].Score), diffFigure(th))
 		got := strings.Join(fields, " ")
 		if !strings.Contains(got, want[0]+" "+want[1]) || !strings.Contains(got, want[2]+" "+want[3]+" "+want[4]) {
 			t.Errorf("%s: %q lacks %v", th.Theme.Title, l, want)

@@ -106,8 +106,8 @@ func (d differences) drillLines(w int) (lines []string, keys []model.Key, at []i
 		lines = append(lines, "")
 		if v, ok := r.theme.Difference(); ok {
 			a, b := d.names()
-			lines = append(lines, st.Title.Render(cells.Truncate(fmt.Sprintf("Difference %+.1f = %s %s − %s %s", v, a, figure(r.theme.Sides[0].Score),
-				b, figure(r.theme.Sides[1].Score)), w)))
+			lines = append(lines, st.Title.Render(cells.Truncate(fmt.Sprintf("Difference %+.1f = %s %s − %s %s", v, a, r.theme.Sides[0].Score.Figure("–"),
+				b, r.theme.Sides[1].Score.Figure("–")), w)))
 		} else {
 			lines = append(lines, st.Subtle.Render(cells.Truncate("No difference until both sides have a rated answer.", w)))
 		}
@@ -130,7 +130,7 @@ func explain(sc model.Score) string {
 	for i, l := range wk.Levels {
 		terms[i] = strconv.Itoa(int(l))
 	}
-	fig := figure(sc)
+	fig := sc.Figure("–")
 	var how string
 	switch {
 	case len(terms) == 1:

@@ -67,7 +67,7 @@ func (h home) rows(w, height int) []string {
 		changed := "changed " + a.UpdatedAt.Local().Format("2006-01-02 15:04")
 		var fws []string
 		for _, fs := range s.Scores {
-			fws = append(fws, fmt.Sprintf("%s %s (%d%%)", cells.Inert(fs.Framework.Name()), figure(fs.Score), percent(fs.Completion())))
+			fws = append(fws, fmt.Sprintf("%s %s (%d%%)", cells.Inert(fs.Framework.Name()), fs.Score.Figure("–"), percent(fs.Completion())))
 		}
 		for _, id := range s.Missing {
 			fws = append(fws, cells.Inert(id)+" (not loaded)")

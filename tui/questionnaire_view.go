@@ -120,7 +120,7 @@ func (q questionnaire) header(v *fwView, l qLayout) string {
 	if l.barsW == 0 {
 		// No bars pane: the header carries the figures, each labelled, as
 		// fully as the width allows.
-		fig, done := figure(v.score.Score), percent(v.score.Completion())
+		fig, done := v.score.Score.Figure("–"), percent(v.score.Completion())
 		for _, f := range []string{"maturity %s · %d%% done · question %d/%d", "%s maturity · %d%% done · q %d/%d", "%s · %d%% done · q %d/%d"} {
 			if pos = fmt.Sprintf(f, fig, done, v.cur+1, len(v.qs)); left+cells.Width(pos) <= q.width {
 				break
@@ -214,14 +214,14 @@ func (q questionnaire) barsPane(v *fwView, w, h int) []string {
 		if titleW > 0 {
 			s += cells.Fit(title, titleW) + " "
 		}
-		return s + q.bar(sc, barW) + " " + cells.FitRight(figure(sc), figW) + " " + cells.FitRight(strconv.Itoa(percent(sc.Completion()))+"%", pctW)
+		return s + q.bar(sc, barW) + " " + cells.FitRight(sc.Figure("–"), figW) + " " + cells.FitRight(strconv.Itoa(percent(sc.Completion()))+"%", pctW)
 	}
 	head := []string{
 		st.Title.Render(cells.Fit("Maturity", w-12)) + st.Subtle.Render(cells.FitRight(fmt.Sprintf("target %d", q.s.a.Target), 12)),
 	}
 	foot := []string{
 		"",
-		st.Title.Render(spread(" Overall "+figure(v.score.Score), strconv.Itoa(percent(v.score.Completion()))+"%", w)),
+		st.Title.Render(spread(" Overall "+v.score.Score.Figure("–"), strconv.Itoa(percent(v.score.Completion()))+"%", w)),
 		" " + q.bar(v.score.Score, max(w-1, 1)),
 		st.Subtle.Render(cells.Fit(fmt.Sprintf(" %d/%d done, %d N/A", v.score.Answered(), v.score.Total, v.score.NA), w)),
 	}
@@ -269,14 +269,6 @@ func (q questionnaire) barsPane(v *fwView, w, h int) []string {
 
 // bar draws a maturity on the 0-5 scale in w cells (see common.bar).
 func (q questionnaire) bar(sc model.Score, w int) string { return q.c.bar(sc, w, -1) }
-
-// figure is a maturity with one decimal, or "–" when nothing is rated.
-func figure(sc model.Score) string {
-	if !sc.HasMaturity() {
-		return "–"
-	}
-	return strconv.FormatFloat(sc.Maturity, 'f', 1, 64)
-}
 
 // percent is a share in whole per cent, as every screen and `assay show` give it.
 func percent(x float64) int { return model.Percent(x) }

@@ -219,7 +219,7 @@ func (b *Bundle) actionHeads() []ActionEntry {
 // checkActions reports the first thing in the bundle's actions a merge
 // cannot trust; where checks a question is in the assessment.
 func (b *Bundle) checkActions(where func(fw, q string) error) error {
-	rows := map[string]ActionEntry{}
+	links := chain{"action", map[string]Key{}}
 	last := map[Key]ActionEntry{}
 	for i, h := range b.ActionHistory {
 		k := h.Key()
@@ -227,14 +227,8 @@ func (b *Bundle) checkActions(where func(fw, q string) error) error {
 		if err := where(h.Framework, h.QuestionID); err != nil {
 			return err
 		}
-		if !validRevision(h.Revision) {
-			return fmt.Errorf("%s has revision %q", what, h.Revision)
-		}
-		if _, dup := rows[h.Revision]; dup {
-			return fmt.Errorf("%s repeats revision %s", what, h.Revision)
-		}
-		if p, ok := rows[h.Parent]; h.Parent != "" && (!ok || p.Key() != k) {
-			return fmt.Errorf("%s names parent %s, which is not an earlier change to that action", what, h.Parent)
+		if err := links.add(what, k, h.Revision, h.Parent); err != nil {
+			return err
 		}
 		if h.At.IsZero() {
 			return fmt.Errorf("%s has no time", what)
@@ -244,7 +238,6 @@ func (b *Bundle) checkActions(where func(fw, q string) error) error {
 				return err
 			}
 		}
-		rows[h.Revision] = h
 		if h.Applied {
 			last[k] = h
 		}

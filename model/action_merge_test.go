@@ -60,11 +60,7 @@ func (d *desk) merge(b *Bundle) []ActionDecision {
 func (d *desk) text(q string) string { return d.st.Current[Key{"fw", q}].Text }
 
 func actionOutcomes(ds []ActionDecision) string {
-	var out []string
-	for _, d := range ds {
-		out = append(out, d.Question+":"+d.Outcome.String())
-	}
-	return strings.Join(out, " ")
+	return joinOutcomes(ds, func(d ActionDecision) (string, MergeOutcome) { return d.Question, d.Outcome })
 }
 
 func TestMergeActionsRules(t *testing.T) {

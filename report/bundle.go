@@ -36,18 +36,25 @@ type jsonValue struct {
 	Flagged bool   `json:"flagged"`
 }
 
+// jsonChangeMeta is what every recorded change says of itself, to an answer
+// or an action: where, its revision and the one it replaced, who, when, on
+// which computer, and which import brought it.
+type jsonChangeMeta struct {
+	Framework  string  `json:"framework"`
+	QuestionID string  `json:"question_id"`
+	Revision   string  `json:"revision"`
+	Parent     string  `json:"parent"`
+	By         string  `json:"by"`
+	At         *string `json:"at"`
+	Host       string  `json:"host"`
+	Origin     string  `json:"origin"`
+}
+
 type jsonChange struct {
-	Framework  string    `json:"framework"`
-	QuestionID string    `json:"question_id"`
-	Revision   string    `json:"revision"`
-	Parent     string    `json:"parent"`
-	By         string    `json:"by"`
-	At         *string   `json:"at"`
-	Host       string    `json:"host"`
-	Origin     string    `json:"origin"`
-	Old        jsonValue `json:"old"`
-	New        jsonValue `json:"new"`
-	Settles    []string  `json:"settles"`
+	jsonChangeMeta
+	Old     jsonValue `json:"old"`
+	New     jsonValue `json:"new"`
+	Settles []string  `json:"settles"`
 }
 
 type jsonRating struct {
@@ -87,8 +94,8 @@ func valueOf(l model.Level, note string, flagged bool) jsonValue {
 }
 
 func jsonChangeOf(h model.HistoryEntry) jsonChange {
-	return jsonChange{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision, Parent: h.Parent,
-		By: h.By, At: jsonTime(h.At), Host: h.Host, Origin: h.Origin,
+	return jsonChange{jsonChangeMeta: jsonChangeMeta{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision,
+		Parent: h.Parent, By: h.By, At: jsonTime(h.At), Host: h.Host, Origin: h.Origin},
 		Old: valueOf(h.Old.Level, h.Old.Note, h.Old.Flagged), New: valueOf(h.New.Level, h.New.Note, h.New.Flagged),
 		Settles: append([]string{}, h.Settles...)}
 }

@@ -61,21 +61,14 @@ func (v jsonActionValue) action(framework, question string) model.Action {
 // answers, who, when, where, the import that brought it, and whether it
 // became the action on the copy that exported it (applied).
 type jsonActionChange struct {
-	Framework  string          `json:"framework"`
-	QuestionID string          `json:"question_id"`
-	Revision   string          `json:"revision"`
-	Parent     string          `json:"parent"`
-	By         string          `json:"by"`
-	At         *string         `json:"at"`
-	Host       string          `json:"host"`
-	Origin     string          `json:"origin"`
-	Applied    bool            `json:"applied"`
-	Old        jsonActionValue `json:"old"`
-	New        jsonActionValue `json:"new"`
+	jsonChangeMeta
+	Applied bool            `json:"applied"`
+	Old     jsonActionValue `json:"old"`
+	New     jsonActionValue `json:"new"`
 }
 
 func jsonActionChangeOf(h model.ActionEntry) jsonActionChange {
-	return jsonActionChange{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision, Parent: h.Parent,
-		By: h.By, At: jsonTime(h.At), Host: h.Host, Origin: h.Origin, Applied: h.Applied,
-		Old: actionValueOf(h.Old), New: actionValueOf(h.New)}
+	return jsonActionChange{jsonChangeMeta: jsonChangeMeta{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision,
+		Parent: h.Parent, By: h.By, At: jsonTime(h.At), Host: h.Host, Origin: h.Origin},
+		Applied: h.Applied, Old: actionValueOf(h.Old), New: actionValueOf(h.New)}
 }

@@ -13,17 +13,26 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
-// An answer given to a question that has since been retired is exported with
-// its question and what replaced it, and counts in no score.
-func TestRetiredQuestionsAnswersAreExported(t *testing.T) {
+// withRetired is the fixture with question 2.1.q4 retired (split into 2.1.q2
+// and 2.1.q3), and, when answered, an answer given to it before.
+func withRetired(answered bool) Data {
 	d := fixture()
 	f, _ := d.Catalog.Framework("demo-baseline")
 	s, _ := f.Section("2.1")
 	s.Questions = append(s.Questions, &model.Question{ID: "2.1.q4", Title: "Access logs and reviews",
 		Retired: true, RetiredIn: 2, ReplacedBy: []string{"2.1.q2", "2.1.q3"}})
 	f.Index()
-	before := newView(d).summary.Scores[0]
-	d.Answers = append(d.Answers, model.Answer{Framework: "demo-baseline", QuestionID: "2.1.q4", Level: 0, Note: "answered before the split"})
+	if answered {
+		d.Answers = append(d.Answers, model.Answer{Framework: "demo-baseline", QuestionID: "2.1.q4", Level: 0, Note: "answered before the split"})
+	}
+	return d
+}
+
+// An answer given to a question that has since been retired is exported with
+// its question and what replaced it, and counts in no score.
+func TestRetiredQuestionsAnswersAreExported(t *testing.T) {
+	before := newView(withRetired(false)).summary.Scores[0]
+	d := withRetired(true)
 	after := newView(d).summary.Scores[0]
 	if before.Maturity != after.Maturity || before.Total != after.Total || before.Answered() != after.Answered() {
 		t.Errorf("a retired answer moved the figures: %+v -> %+v", before.Score, after.Score)
@@ -95,14 +104,7 @@ func TestRetiredQuestionsAnswersAreExported(t *testing.T) {
 // has no drop-down, and its cells refuse a new value with what to rate
 // instead; the rows to fill in keep their drop-down.
 func TestWorkbookRetiredRows(t *testing.T) {
-	d := fixture()
-	f, _ := d.Catalog.Framework("demo-baseline")
-	s, _ := f.Section("2.1")
-	s.Questions = append(s.Questions, &model.Question{ID: "2.1.q4", Title: "Access logs and reviews",
-		Retired: true, RetiredIn: 2, ReplacedBy: []string{"2.1.q2", "2.1.q3"}})
-	f.Index()
-	d.Answers = append(d.Answers, model.Answer{Framework: "demo-baseline", QuestionID: "2.1.q4", Level: 0, Note: "answered before the split"})
-	x := openXLSX(t, exportXLSX(t, d))
+	x := openXLSX(t, exportXLSX(t, withRetired(true)))
 	rows, _ := x.GetRows(SheetAnswers)
 	at := 0
 	for i, r := range rows {

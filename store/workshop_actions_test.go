@@ -3,6 +3,7 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,7 +81,7 @@ func TestWorkshopCarriesActionsAndTargets(t *testing.T) {
 			t.Fatalf("participant import: %+v targets %+v", res.ActionTally, res.Targets)
 		}
 		got, _ := p.Get(ctx, a.ID)
-		if !equalOverrides(got.TargetOverrides, []model.TargetOverride{{Framework: "fw-a", Section: "2", Level: 5}, {Framework: "fw-b", Level: 4}}) {
+		if !slices.Equal(got.TargetOverrides, []model.TargetOverride{{Framework: "fw-a", Section: "2", Level: 5}, {Framework: "fw-b", Level: 4}}) {
 			t.Errorf("targets of the new copy: %+v", got.TargetOverrides)
 		}
 	}
@@ -167,18 +168,6 @@ func TestWorkshopCarriesActionsAndTargets(t *testing.T) {
 	if dumpFile(t, fac) != before {
 		t.Error("re-imports or a dry run changed the database")
 	}
-}
-
-func equalOverrides(a, b []model.TargetOverride) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // dumpFile is every row of the database that an import may write, as text.

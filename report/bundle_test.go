@@ -228,6 +228,22 @@ func TestBundleRefusesBadActions(t *testing.T) {
 	}
 }
 
+// Format 1 has always had actions and their history: a bundle without them
+// is damaged, not an older kind.
+func TestBundleWithoutActionsIsDamaged(t *testing.T) {
+	d := bundleFixture()
+	for _, key := range []string{"actions", "action_history"} {
+		var doc map[string]any
+		json.Unmarshal(exportBundle(t, d), &doc)
+		delete(doc, key)
+		data, _ := json.Marshal(doc)
+		_, err := ReadBundle("ws.json", data, d.Catalog)
+		if err == nil || !strings.Contains(err.Error(), "ws.json: damaged: answers, history, disagreements, actions or action_history is missing") {
+			t.Errorf("without %s: %v", key, err)
+		}
+	}
+}
+
 func TestBundleRefusesAnAnswerToAQuestionTheFrameworkLacks(t *testing.T) {
 	d := bundleFixture()
 	d.Answers = append(d.Answers, model.Answer{Framework: "demo-baseline", QuestionID: "9.9.q9", Level: 2, Revision: "f1f1f1f1f1f1f1f1"})

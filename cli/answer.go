@@ -83,7 +83,7 @@ assay questions FRAMEWORK lists them.`,
 			}
 			if f, _ := cat.Framework(k.Framework); f != nil {
 				if q, _ := f.Question(k.Question); q != nil && q.Retired {
-					return retiredQuestion(k, q)
+					return badInput("%s", retiredQuestion(k, q))
 				}
 			}
 			saved, err := st.Save(cmd.Context(), as.ID, k.Framework, k.Question, ch, a.actor())
@@ -131,9 +131,10 @@ func savedLine(k model.Key, a model.Answer) string {
 	return s + rev
 }
 
-// retiredQuestion refuses an answer to a question that is no longer asked,
-// naming what asks it now; its old answer stays in history and exports.
-func retiredQuestion(k model.Key, q *model.Question) error {
+// retiredQuestion says why an answer to a question that is no longer asked
+// is refused, naming what asks it now; its old answer stays in history and
+// exports.
+func retiredQuestion(k model.Key, q *model.Question) string {
 	instead := "it has no replacement"
 	if len(q.ReplacedBy) > 0 {
 		ids := make([]string, len(q.ReplacedBy))
@@ -142,6 +143,6 @@ func retiredQuestion(k model.Key, q *model.Question) error {
 		}
 		instead = "answer " + strings.Join(ids, " or ") + " instead"
 	}
-	return badInput("%s was retired in content revision %d and is no longer asked; %s (its old answer is kept in history and exports)",
+	return fmt.Sprintf("%s was retired in content revision %d and is no longer asked; %s (its old answer is kept in history and exports)",
 		k.Qualified(), q.RetiredIn, instead)
 }

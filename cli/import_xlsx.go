@@ -53,8 +53,30 @@ func (a *app) workbookBundle(ctx context.Context, st *store.Store, cat *model.Ca
 		return hex.EncodeToString(sum[:8])
 	}
 	b := model.EditsBundle(local, edits, by, "", time.Now().UTC(), report.CellText, revision)
+	// A retired question is no longer answered: its row must stay as exported.
+	for _, h := range b.History {
+		k := model.Key{Framework: h.Framework, Question: h.QuestionID}
+		if h.Revision != revision(k) {
+			continue // the local changes the edit builds on
+		}
+		if fw, ok := cat.Framework(k.Framework); ok {
+			if q, _ := fw.Question(k.Question); q != nil && q.Retired {
+				return nil, badInput("%s: %s: %s", f.name, rowOf(wb, k).ChangedCell(h.Old), retiredQuestion(k, q))
+			}
+		}
+	}
 	if err := b.Check(cat); err != nil {
 		return nil, badInput("%s: %v", f.name, err)
 	}
 	return b, nil
+}
+
+// rowOf is the workbook's row for a question.
+func rowOf(wb *report.Workbook, k model.Key) report.WorkbookAnswer {
+	for _, r := range wb.Answers {
+		if r.Framework == k.Framework && r.QuestionID == k.Question {
+			return r
+		}
+	}
+	return report.WorkbookAnswer{}
 }

@@ -57,7 +57,7 @@ it follows the one above it again.`,
 			if o, err = o.Check(as, cat); err != nil {
 				return inputError{err}
 			}
-			where := targetPlace(o)
+			where := o.Place()
 			if clear {
 				if err := st.ClearTarget(cmd.Context(), as.ID, o.Framework, o.Section); err != nil {
 					return err
@@ -80,17 +80,6 @@ it follows the one above it again.`,
 	cmd.RegisterFlagCompletionFunc("framework", a.completeFramework)
 	cmd.RegisterFlagCompletionFunc("section", cobra.NoFileCompletions)
 	return cmd
-}
-
-// targetPlace names where a target applies, as the user gave it.
-func targetPlace(o model.TargetOverride) string {
-	switch {
-	case o.Framework == "":
-		return "the assessment"
-	case o.Section == "":
-		return o.Framework
-	}
-	return o.Framework + " clause " + o.Section
 }
 
 // targetOf is the effective target of a framework or clause.

@@ -52,16 +52,17 @@ func (a *app) reportData(ctx context.Context, id string, withHistory bool) (repo
 	}
 	d := report.Data{Assessment: as, Catalog: cat, Generated: time.Now(),
 		ExportedBy: a.actor(), Host: st.Host(), AssayVersion: Version}
-	if d.Actions, err = st.Actions(ctx, as.ID); err != nil {
-		return report.Data{}, err
-	}
 	if withHistory {
 		b, err := st.Bundle(ctx, as.ID)
 		if err != nil {
 			return report.Data{}, err
 		}
 		d.Answers, d.History, d.Disagreements = b.Answers, b.History, b.Disagreements
+		d.Actions, d.ActionHistory = b.Actions, b.ActionHistory
 		return d, nil
+	}
+	if d.Actions, err = st.Actions(ctx, as.ID); err != nil {
+		return report.Data{}, err
 	}
 	if d.Answers, err = st.Answers(ctx, as.ID); err != nil {
 		return report.Data{}, err

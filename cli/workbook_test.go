@@ -1,12 +1,16 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/store"
 )
 
 // editWorkbook opens a workbook as another program would, sets cells of the
@@ -138,5 +142,58 @@ func TestImportFilledInWorkbook(t *testing.T) {
 	oneErrorLine(t, run(t, db, "import", foreign), 2, "budget.xlsx: not an assay workbook: it has no sheet named Answers")
 	if snapshot(t, db) != before {
 		t.Error("a refused workbook changed the database")
+	}
+}
+
+// A row of a retired question comes in the workbook as it was; an edit to it
+// is refused with the sheet and cell and what to rate instead, and nothing
+// changes. The rows to fill in still import.
+func TestWorkbookRefusesAnEditToARetiredQuestion(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fac.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "FY2026"))
+	// An answer given before 5.2.2.q1 was retired (assay answer refuses it now).
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Save(context.Background(), id, "iso28000-2022", "5.2.2.q1", model.SetLevel(2), "old build"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := filepath.Join(dir, "fy.xlsx")
+	mustRun(t, db, "export", id, "--format", "xlsx", "-o", out)
+
+	before := snapshot(t, db)
+	for name, cells := range map[string]map[string]string{
+		"level.xlsx": {"Level": "4"},
+		"note.xlsx":  {"Note": "we did this"},
+	} {
+		edited := filepath.Join(dir, name)
+		editWorkbook(t, out, edited, "Bo Lim", map[string]map[string]string{
+			"iso28000-2022:4.1.q1":   {"Level": "3"},
+			"iso28000-2022:5.2.2.q1": cells,
+		})
+		r := run(t, db, "import", edited)
+		oneErrorLine(t, r, 2, name+": Answers!")
+		for _, want := range []string{"iso28000-2022:5.2.2.q1 was retired in content revision 2",
+			"answer iso28000-2022:5.2.2.q2 or iso28000-2022:5.2.2.q3 instead"} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("%s: %q lacks %q", name, r.stderr, want)
+			}
+		}
+		col := map[string]string{"level.xlsx": "!F", "note.xlsx": "!H"}[name]
+		if !strings.Contains(r.stderr, col) {
+			t.Errorf("%s: %q does not name the edited cell (%s)", name, r.stderr, col)
+		}
+	}
+	if snapshot(t, db) != before {
+		t.Error("a refused workbook changed the database")
+	}
+	// Untouched, the retired row is no obstacle.
+	fine := filepath.Join(dir, "fine.xlsx")
+	editWorkbook(t, out, fine, "Bo Lim", map[string]map[string]string{"iso28000-2022:4.1.q1": {"Level": "3"}})
+	if r := run(t, db, "import", fine); r.code != 0 || !strings.Contains(r.stdout, "1 added") {
+		t.Errorf("import with the retired row as exported: %+v", r)
 	}
 }

@@ -24,6 +24,10 @@ func mustAs(t *testing.T, who, db string, args ...string) string {
 	return out
 }
 
+// words is text with every run of spaces one space, as a table's columns
+// widen with what else is in it.
+func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // dump is the whole database as SQL text, to prove nothing changed.
 func dump(t *testing.T, db string) string {
 	t.Helper()
@@ -43,11 +47,16 @@ func TestWorkshop(t *testing.T) {
 	// 1. One bundle out.
 	id := strings.TrimSpace(mustAs(t, "ann", fac, "new", "--name", "Workshop FY2026", "--org", "Acme Bank"))
 	mustAs(t, "ann", fac, "answer", id, "iso28000-2022:5.1.q1", "2", "--note", "from last year")
+	mustAs(t, "ann", fac, "target", id, "4", "--framework", "mas-trm-2021")
+	mustAs(t, "ann", fac, "plan", id, "iso28000-2022:5.1.q1", "--action", "Refresh the policy", "--owner", "ann")
 	mustAs(t, "ann", fac, "export", id, "--format", "json", "-o", file("ws.json"))
 	for _, p := range []struct{ who, db string }{{"alice", alice}, {"bob", bob}} {
 		out := mustAs(t, p.who, p.db, "import", file("ws.json"))
-		if !strings.Contains(out, "imported ws.json into "+id+` "Workshop FY2026" (new here): 1 added`) {
+		if !strings.Contains(out, "imported ws.json into "+id+` "Workshop FY2026" (new here): 1 added, 0 same, 0 skipped, 0 disagreements; actions: 1 added`) {
 			t.Fatalf("%s takes the bundle: %s", p.who, out)
+		}
+		if got := sqlite(t, p.db, `SELECT framework || ' ' || level FROM targets`); got != "mas-trm-2021 4" {
+			t.Errorf("%s's targets: %q", p.who, got)
 		}
 	}
 
@@ -58,14 +67,19 @@ func TestWorkshop(t *testing.T) {
 	mustAs(t, "alice", alice, "answer", id, "iso28000-2022:4.1.q2", "2")
 	mustAs(t, "bob", bob, "answer", id, "iso28000-2022:4.1.q1", "na", "--note", "we run no sites of our own")
 	mustAs(t, "bob", bob, "answer", id, "mas-trm-2021:3.1.q1", "4")
+	// Actions: one each, and the facilitator's changed by both (bob last).
+	mustAs(t, "alice", alice, "plan", id, "iso28000-2022:4.1.q1", "--action", "Approve the context analysis", "--due", "2027-03-31")
+	mustAs(t, "bob", bob, "plan", id, "mas-trm-2021:3.1.q1", "--action", "Board paper on the TRM strategy", "--owner", "bob")
+	mustAs(t, "alice", alice, "plan", id, "iso28000-2022:5.1.q1", "--status", "doing")
+	mustAs(t, "bob", bob, "plan", id, "iso28000-2022:5.1.q1", "--status", "done", "--owner", "bob")
 	mustAs(t, "alice", alice, "export", id, "--format", "json", "-o", file("alice.json"))
 	mustAs(t, "bob", bob, "export", id, "--format", "json", "-o", file("bob.json"))
 
 	// 3. Two bundles back: the union, and one disagreement with both ratings.
 	out := mustAs(t, "ann", fac, "import", file("alice.json"), file("bob.json"))
 	for _, want := range []string{"imported alice.json into " + id, "imported bob.json into " + id,
-		"disagreement  iso28000-2022:4.1.q1  N/A by bob"} {
-		if !strings.Contains(out, want) {
+		"disagreement iso28000-2022:4.1.q1 N/A by bob"} {
+		if !strings.Contains(words(out), want) {
 			t.Errorf("import lacks %q:\n%s", want, out)
 		}
 	}
@@ -82,6 +96,30 @@ func TestWorkshop(t *testing.T) {
 	}
 	if by := sqlite(t, fac, `SELECT DISTINCT changed_by FROM answer_history WHERE question_id = '4.1.q2'`); by != "alice" {
 		t.Errorf("4.1.q2 recorded as changed by %q", by)
+	}
+	// The participants' actions reached the facilitator; on the one both
+	// changed, bob's newer change is the action and alice's is in history.
+	if !strings.Contains(out, "actions: 2 added") {
+		t.Errorf("import does not count the actions:\n%s", out)
+	}
+	actions := sqlite(t, fac, `SELECT framework || ':' || question_id || ' ' || text || ' / ' || owner || ' / ' || due || ' / ' || status || ' by ' || updated_by
+		FROM actions WHERE assessment_id = '`+id+`' ORDER BY 1`)
+	wantActions := "iso28000-2022:4.1.q1 Approve the context analysis /  / 2027-03-31 / open by alice\n" +
+		"iso28000-2022:5.1.q1 Refresh the policy / bob /  / done by bob\n" +
+		"mas-trm-2021:3.1.q1 Board paper on the TRM strategy / bob /  / open by bob"
+	if actions != wantActions {
+		t.Fatalf("the facilitator's actions:\n%s\nwant\n%s", actions, wantActions)
+	}
+	kept := sqlite(t, fac, `SELECT h.changed_by || ' ' || h.new_status || ' ' || i.file FROM action_history h JOIN imports i ON i.id = h.import_id
+		WHERE h.question_id = '5.1.q1' ORDER BY h.id`)
+	if kept != "alice doing alice.json\nbob done bob.json" {
+		t.Errorf("the changes to 5.1.q1's action the imports brought:\n%s", kept)
+	}
+	if hist := mustAs(t, "ann", fac, "history", id, "iso28000-2022:5.1.q1"); !strings.Contains(hist, "open → doing  (from alice.json from alice") {
+		t.Errorf("history does not show alice's change to the action:\n%s", hist)
+	}
+	if got := sqlite(t, fac, `SELECT framework || ' ' || level FROM targets`); got != "mas-trm-2021 4" {
+		t.Errorf("the facilitator's targets after the imports: %q", got)
 	}
 
 	// 4. Resolution in the app: take bob's rating on the Reconcile screen.
@@ -119,7 +157,7 @@ func TestWorkshop(t *testing.T) {
 	before := dump(t, fac)
 	beforeBytes, _ := os.ReadFile(fac)
 	out = mustAs(t, "ann", fac, "import", file("alice.json"), file("bob.json"), file("ws.json"))
-	if strings.Contains(out, "added") && !strings.Contains(out, ": 0 added") || strings.Count(out, ": 0 added") != 3 {
+	if strings.Count(out, `": 0 added,`) != 3 || strings.Count(out, "actions: 0 added,") != 3 {
 		t.Errorf("re-import:\n%s", out)
 	}
 	if dump(t, fac) != before {
@@ -128,7 +166,7 @@ func TestWorkshop(t *testing.T) {
 
 	// 6. An older bundle does not undo the resolution.
 	out = mustAs(t, "ann", fac, "import", file("alice-early.json"))
-	if !strings.Contains(out, "skipped  iso28000-2022:4.1.q1  1 by alice  already here") {
+	if !strings.Contains(words(out), "skipped iso28000-2022:4.1.q1 1 by alice already here") {
 		t.Errorf("older bundle:\n%s", out)
 	}
 	if got := sqlite(t, fac, `SELECT na FROM answers WHERE question_id = '4.1.q1'`); got != "1" || dump(t, fac) != before {

@@ -22,10 +22,12 @@ type Bundle struct {
 	Host         string
 	AssayVersion string
 
-	Assessment    Assessment
+	Assessment    Assessment // with its targets
 	Answers       []Answer
 	History       []HistoryEntry // oldest first
 	Disagreements []Disagreement
+	Actions       []Action
+	ActionHistory []ActionEntry // oldest first
 }
 
 // Check reports the first thing in the bundle that a merge cannot trust: a
@@ -60,6 +62,19 @@ func (b *Bundle) Check(c *Catalog) error {
 			}
 		}
 	}
+	for i, o := range a.TargetOverrides {
+		if o.Framework == "" {
+			return fmt.Errorf("a target of assessment %s names no framework", a.ID)
+		}
+		if _, err := o.Check(a, c); err != nil {
+			return err
+		}
+		for _, prev := range a.TargetOverrides[:i] {
+			if prev.Framework == o.Framework && prev.Section == o.Section {
+				return fmt.Errorf("the target of %s is set twice", o.Place())
+			}
+		}
+	}
 	where := func(fw, q string) error {
 		if !a.Has(fw) {
 			return fmt.Errorf("%s:%s is in framework %q, which the assessment does not cover", fw, q, fw)
@@ -79,20 +94,15 @@ func (b *Bundle) Check(c *Catalog) error {
 	// History: unique revisions, each parent an earlier change to the same question.
 	rows := map[string]HistoryEntry{}
 	last := map[Key]string{}
+	links := chain{"question", map[string]Key{}}
 	for i, h := range b.History {
 		k := Key{h.Framework, h.QuestionID}
 		what := fmt.Sprintf("history entry %d (%s)", i+1, k.Qualified())
 		if err := where(h.Framework, h.QuestionID); err != nil {
 			return err
 		}
-		if !validRevision(h.Revision) {
-			return fmt.Errorf("%s has revision %q", what, h.Revision)
-		}
-		if _, dup := rows[h.Revision]; dup {
-			return fmt.Errorf("%s repeats revision %s", what, h.Revision)
-		}
-		if p, ok := rows[h.Parent]; h.Parent != "" && (!ok || p.Framework != h.Framework || p.QuestionID != h.QuestionID) {
-			return fmt.Errorf("%s names parent %s, which is not an earlier change to that question", what, h.Parent)
+		if err := links.add(what, k, h.Revision, h.Parent); err != nil {
+			return err
 		}
 		if err := level(h.Old.Level, what); err != nil {
 			return err
@@ -128,6 +138,9 @@ func (b *Bundle) Check(c *Catalog) error {
 		}
 	}
 
+	if err := b.checkActions(where); err != nil {
+		return err
+	}
 	open := map[Key]bool{}
 	for _, d := range b.Disagreements {
 		if err := where(d.Framework, d.Question); err != nil {
@@ -154,6 +167,28 @@ func (b *Bundle) Check(c *Catalog) error {
 			return fmt.Errorf("%s was resolved by %s, which is not a change to that question in history", what, d.Resolved.Revision)
 		}
 	}
+	return nil
+}
+
+// chain checks the changes of a history in the order they are read: each has
+// a revision assay could have made, not seen before, and a parent that is
+// an earlier change on the same question ("" for the first).
+type chain struct {
+	of   string // what the changes are to, for messages: "question", "action"
+	keys map[string]Key
+}
+
+func (c chain) add(what string, k Key, rev, parent string) error {
+	if !validRevision(rev) {
+		return fmt.Errorf("%s has revision %q", what, rev)
+	}
+	if _, dup := c.keys[rev]; dup {
+		return fmt.Errorf("%s repeats revision %s", what, rev)
+	}
+	if p, ok := c.keys[parent]; parent != "" && (!ok || p != k) {
+		return fmt.Errorf("%s names parent %s, which is not an earlier change to that %s", what, parent, c.of)
+	}
+	c.keys[rev] = k
 	return nil
 }
 

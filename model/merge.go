@@ -363,6 +363,13 @@ type ImportResult struct {
 	DryRun     bool
 	Decisions  []Decision
 	Tally
+	// Actions are the decisions on the bundle's actions, counted in
+	// ActionTally (which has no disagreements).
+	Actions     []ActionDecision
+	ActionTally Tally
+	// Targets are the targets the bundle sets otherwise than the assessment
+	// here, which kept its own; nil when the import created the assessment.
+	Targets []TargetDifference
 }
 
 // Tally counts decisions by outcome, as `assay import` reports them.
@@ -374,18 +381,31 @@ type Tally struct {
 func Count(ds []Decision) Tally {
 	var t Tally
 	for _, d := range ds {
-		switch d.Outcome {
-		case MergeAdded:
-			t.Added++
-		case MergeSame:
-			t.Same++
-		case MergeSkipped:
-			t.Skipped++
-		case MergeDisputed:
-			t.Disagreements++
-		}
+		t.add(d.Outcome)
 	}
 	return t
+}
+
+// CountActions tallies a list of decisions on actions.
+func CountActions(ds []ActionDecision) Tally {
+	var t Tally
+	for _, d := range ds {
+		t.add(d.Outcome)
+	}
+	return t
+}
+
+func (t *Tally) add(o MergeOutcome) {
+	switch o {
+	case MergeAdded:
+		t.Added++
+	case MergeSame:
+		t.Same++
+	case MergeSkipped:
+		t.Skipped++
+	case MergeDisputed:
+		t.Disagreements++
+	}
 }
 
 // Changed reports whether writing the decisions changes anything.

@@ -85,9 +85,14 @@ func (l *laptop) level(q string) Level { return l.st.Answers.Get("fw", q).Level 
 
 // outcomes lists each decision as "q:outcome", in order.
 func outcomes(ds []Decision) string {
+	return joinOutcomes(ds, func(d Decision) (string, MergeOutcome) { return d.Question, d.Outcome })
+}
+
+func joinOutcomes[T any](ds []T, of func(T) (string, MergeOutcome)) string {
 	var out []string
 	for _, d := range ds {
-		out = append(out, d.Question+":"+d.Outcome.String())
+		q, o := of(d)
+		out = append(out, q+":"+o.String())
 	}
 	return strings.Join(out, " ")
 }

@@ -79,6 +79,56 @@ func (t Targets) Set(o TargetOverride) Targets {
 	return out
 }
 
+// Place names where a target applies: "the assessment", "mas-trm-2021" or
+// "iso28000-2022 clause 8".
+func (o TargetOverride) Place() string {
+	switch {
+	case o.Framework == "":
+		return "the assessment"
+	case o.Section == "":
+		return o.Framework
+	}
+	return o.Framework + " clause " + o.Section
+}
+
+// TargetDifference is a target a bundle sets otherwise than the assessment
+// it is imported into. Targets are the assessment's own settings, not
+// answers: an import keeps those here and reports each difference
+// (questionnaires/FORMAT.md, "Actions and targets").
+type TargetDifference struct {
+	TargetOverride       // where; Level is the bundle's
+	Here           Level // the level set here
+	// ThereSet and HereSet say whether each side sets a target on this
+	// framework or section of its own (the assessment's own is always set).
+	ThereSet, HereSet bool
+}
+
+// TargetDifferences lists where the bundle's targets (there) differ from
+// those of the assessment here: the assessment's own, then each framework
+// and section either side sets, in order.
+func TargetDifferences(here, there Assessment) []TargetDifference {
+	var out []TargetDifference
+	if here.Target != there.Target {
+		out = append(out, TargetDifference{TargetOverride{Level: there.Target}, here.Target, true, true})
+	}
+	all := append(append([]TargetOverride{}, there.TargetOverrides...), here.TargetOverrides...)
+	SortOverrides(all)
+	done := map[[2]string]bool{}
+	for _, o := range all {
+		at := [2]string{o.Framework, o.Section}
+		if done[at] {
+			continue
+		}
+		done[at] = true
+		hl, hset := Targets{Overrides: here.TargetOverrides}.override(o.Framework, o.Section)
+		tl, tset := Targets{Overrides: there.TargetOverrides}.override(o.Framework, o.Section)
+		if hset != tset || hl != tl {
+			out = append(out, TargetDifference{TargetOverride{o.Framework, o.Section, tl}, hl, tset, hset})
+		}
+	}
+	return out
+}
+
 // SortOverrides orders overrides by framework, then framework-wide before
 // sections, then section ref as people read it.
 func SortOverrides(os []TargetOverride) {

@@ -36,18 +36,25 @@ type jsonValue struct {
 	Flagged bool   `json:"flagged"`
 }
 
+// jsonChangeMeta is what every recorded change says of itself, to an answer
+// or an action: where, its revision and the one it replaced, who, when, on
+// which computer, and which import brought it.
+type jsonChangeMeta struct {
+	Framework  string  `json:"framework"`
+	QuestionID string  `json:"question_id"`
+	Revision   string  `json:"revision"`
+	Parent     string  `json:"parent"`
+	By         string  `json:"by"`
+	At         *string `json:"at"`
+	Host       string  `json:"host"`
+	Origin     string  `json:"origin"`
+}
+
 type jsonChange struct {
-	Framework  string    `json:"framework"`
-	QuestionID string    `json:"question_id"`
-	Revision   string    `json:"revision"`
-	Parent     string    `json:"parent"`
-	By         string    `json:"by"`
-	At         *string   `json:"at"`
-	Host       string    `json:"host"`
-	Origin     string    `json:"origin"`
-	Old        jsonValue `json:"old"`
-	New        jsonValue `json:"new"`
-	Settles    []string  `json:"settles"`
+	jsonChangeMeta
+	Old     jsonValue `json:"old"`
+	New     jsonValue `json:"new"`
+	Settles []string  `json:"settles"`
 }
 
 type jsonRating struct {
@@ -87,8 +94,8 @@ func valueOf(l model.Level, note string, flagged bool) jsonValue {
 }
 
 func jsonChangeOf(h model.HistoryEntry) jsonChange {
-	return jsonChange{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision, Parent: h.Parent,
-		By: h.By, At: jsonTime(h.At), Host: h.Host, Origin: h.Origin,
+	return jsonChange{jsonChangeMeta: jsonChangeMeta{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision,
+		Parent: h.Parent, By: h.By, At: jsonTime(h.At), Host: h.Host, Origin: h.Origin},
 		Old: valueOf(h.Old.Level, h.Old.Note, h.Old.Flagged), New: valueOf(h.New.Level, h.New.Note, h.New.Flagged),
 		Settles: append([]string{}, h.Settles...)}
 }
@@ -150,11 +157,12 @@ func openDisagreements(d Data) []jsonOpenDisagreement {
 
 // checksum is the SHA-256 of what a merge reads from a bundle, encoded
 // compactly: whitespace does not count, any changed value does.
-func checksum(a jsonAssessment, answers []jsonAnswer, history []jsonChange, ds []jsonDisagreement) string {
+func checksum(a jsonAssessment, answers []jsonAnswer, history []jsonChange, ds []jsonDisagreement,
+	actions []jsonAction, actionHistory []jsonActionChange) string {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.Encode([]any{a, answers, history, ds})
+	enc.Encode([]any{a, answers, history, ds, actions, actionHistory})
 	sum := sha256.Sum256(b.Bytes())
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
@@ -175,7 +183,8 @@ type bundleDoc struct {
 	Answers           []jsonAnswer       `json:"answers"`
 	History           []jsonChange       `json:"history"`
 	Disagreements     []jsonDisagreement `json:"disagreements"`
-	Actions           []jsonAction       `json:"actions"` // not merged yet
+	Actions           []jsonAction       `json:"actions"`
+	ActionHistory     []jsonActionChange `json:"action_history"`
 }
 
 // ReadBundle reads a workshop bundle strictly and checks it against the
@@ -224,10 +233,10 @@ func readBundle(data []byte, c *model.Catalog) (*model.Bundle, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, damaged(data, err)
 	}
-	if doc.Answers == nil || doc.History == nil || doc.Disagreements == nil {
-		return nil, errors.New("damaged: answers, history or disagreements is missing")
+	if doc.Answers == nil || doc.History == nil || doc.Disagreements == nil || doc.Actions == nil || doc.ActionHistory == nil {
+		return nil, errors.New("damaged: answers, history, disagreements, actions or action_history is missing")
 	}
-	if sum := checksum(doc.Assessment, doc.Answers, doc.History, doc.Disagreements); sum != doc.Bundle.Checksum {
+	if sum := checksum(doc.Assessment, doc.Answers, doc.History, doc.Disagreements, doc.Actions, doc.ActionHistory); sum != doc.Bundle.Checksum {
 		return nil, errors.New("damaged: its contents do not match its checksum (edited by hand, or changed on the way); export it again")
 	}
 	b, err := doc.model()
@@ -240,6 +249,13 @@ func readBundle(data []byte, c *model.Catalog) (*model.Bundle, error) {
 				continue
 			}
 			return nil, fmt.Errorf("%s:%s is not a question of %s %s", a.Framework, a.QuestionID, f.ID, f.Version)
+		}
+	}
+	for _, a := range b.Actions {
+		if f, ok := c.Framework(a.Framework); ok {
+			if _, known := f.Question(a.QuestionID); !known {
+				return nil, fmt.Errorf("the action on %s:%s is on no question of %s %s", a.Framework, a.QuestionID, f.ID, f.Version)
+			}
 		}
 	}
 	if err := b.Check(c); err != nil {
@@ -261,7 +277,9 @@ func damaged(data []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) || err.Error() == "unexpected end of JSON input":
+	case errors.Is(err, io.ErrUnexpectedEOF) || err.Error() == "unexpected end of JSON input",
+		// A cut inside true, false or null reads as a bad character at the end.
+		errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
 		return errors.New("damaged: the file is cut short (truncated?)")
 	case errors.As(err, &syn):
 		line := 1 + bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n"))
@@ -342,6 +360,21 @@ func (doc *bundleDoc) model() (*model.Bundle, error) {
 			d.Resolved = &model.Resolution{Revision: jd.Resolved.Revision, By: jd.Resolved.By, At: at(jd.Resolved.At, what)}
 		}
 		b.Disagreements = append(b.Disagreements, d)
+	}
+	for _, ja := range doc.Actions {
+		what := "the action on " + ja.Framework + ":" + ja.QuestionID
+		a := ja.value().action(ja.Framework, ja.QuestionID)
+		a.UpdatedAt, a.UpdatedBy, a.Revision = at(ja.UpdatedAt, what), ja.UpdatedBy, ja.Revision
+		b.Actions = append(b.Actions, a)
+	}
+	for _, h := range doc.ActionHistory {
+		what := "the change " + h.Revision + " to the action on " + h.Framework + ":" + h.QuestionID
+		e := model.ActionEntry{Framework: h.Framework, QuestionID: h.QuestionID, Revision: h.Revision, Parent: h.Parent,
+			By: h.By, At: at(h.At, what), Host: h.Host, Origin: h.Origin, Applied: h.Applied,
+			Old: h.Old.action(h.Framework, h.QuestionID), New: h.New.action(h.Framework, h.QuestionID)}
+		e.Old.Revision = h.Parent
+		e.New.UpdatedAt, e.New.UpdatedBy, e.New.Revision = e.At, h.By, h.Revision
+		b.ActionHistory = append(b.ActionHistory, e)
 	}
 	return b, bad
 }

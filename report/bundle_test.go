@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -38,13 +39,37 @@ func bundleFixture() Data {
 	for _, i := range []int{1, 2, 4} {
 		answers = append(answers, hist[i].New)
 	}
+	act := func(q, rev, parent string, old, new model.Action, by string, min int, applied bool) model.ActionEntry {
+		e := model.ActionEntry{Framework: "demo-baseline", QuestionID: q, Old: old, New: new, Revision: rev, Parent: parent,
+			By: by, At: at(min), Host: by + "-laptop", Applied: applied}
+		for _, a := range []*model.Action{&e.Old, &e.New} {
+			a.Framework, a.QuestionID = "demo-baseline", q
+		}
+		e.Old.Revision, e.New.UpdatedAt, e.New.UpdatedBy, e.New.Revision = parent, e.At, by, rev
+		return e
+	}
+	plan := model.Action{Text: "write the policy", Owner: "Bo Lim", Due: "2027-03-31", Status: model.ActionOpen}
+	done := plan
+	done.Status = model.ActionDone
+	other := model.Action{Text: "ask the board", Status: model.ActionDoing}
+	drill := model.Action{Text: "run a drill", Status: model.ActionOpen}
+	actionHist := []model.ActionEntry{
+		act("1.1.q1", "f1f1f1f1f1f1f1f1", "", model.Action{}, plan, "alice", 3, true),
+		act("1.1.q1", "f2f2f2f2f2f2f2f2", "f1f1f1f1f1f1f1f1", plan, done, "bob", 8, true),
+		act("1.1.q1", "f3f3f3f3f3f3f3f3", "f1f1f1f1f1f1f1f1", plan, other, "carol", 6, false),
+		act("1.2.q1", "f4f4f4f4f4f4f4f4", "", model.Action{}, drill, "bob", 4, true),
+		act("1.2.q1", "f5f5f5f5f5f5f5f5", "f4f4f4f4f4f4f4f4", drill, model.Action{}, "bob", 5, true),
+	}
+	actionHist[2].Origin = "carol.json from carol"
 	rating := func(rev string, l model.Level, by string, min int) model.Rating {
 		return model.Rating{Revision: rev, Level: l, Note: "because", By: by, At: at(min), Host: by + "-laptop", Origin: by + ".json from " + by}
 	}
 	return Data{
+		Actions: []model.Action{actionHist[1].New}, ActionHistory: actionHist,
 		Assessment: model.Assessment{ID: "ws2026ab", Name: "Workshop", Target: 3, CopiedFrom: "ws2025xy",
-			Frameworks: []model.AssessedFramework{{ID: "demo-baseline", Version: "1.0", Position: "1.1.q1"}},
-			CreatedAt:  at(0), UpdatedAt: at(9)},
+			TargetOverrides: []model.TargetOverride{{Framework: "demo-baseline", Level: 4}, {Framework: "demo-baseline", Section: "1", Level: 5}},
+			Frameworks:      []model.AssessedFramework{{ID: "demo-baseline", Version: "1.0", Position: "1.1.q1"}},
+			CreatedAt:       at(0), UpdatedAt: at(9)},
 		Answers: answers, Catalog: c, Generated: at(30),
 		History: hist,
 		Disagreements: []model.Disagreement{
@@ -104,6 +129,24 @@ func TestBundleRoundTrip(t *testing.T) {
 	if r := b.Disagreements[1].Ratings[1]; r.Level != model.NotApplicable || r.By != "dan" || r.Host != "dan-laptop" || r.Note != "because" {
 		t.Errorf("rating %+v", r)
 	}
+	if !reflect.DeepEqual(a.TargetOverrides, d.Assessment.TargetOverrides) {
+		t.Errorf("targets %+v, want %+v", a.TargetOverrides, d.Assessment.TargetOverrides)
+	}
+	if len(b.Actions) != 1 || !b.Actions[0].Same(d.Actions[0]) || b.Actions[0].Revision != "f2f2f2f2f2f2f2f2" ||
+		b.Actions[0].UpdatedBy != "bob" || !b.Actions[0].UpdatedAt.Equal(d.Actions[0].UpdatedAt) {
+		t.Errorf("actions %+v\nwant %+v", b.Actions, d.Actions)
+	}
+	if len(b.ActionHistory) != len(d.ActionHistory) {
+		t.Fatalf("%d action changes, want %d", len(b.ActionHistory), len(d.ActionHistory))
+	}
+	for i, want := range d.ActionHistory {
+		got := b.ActionHistory[i]
+		if got.Revision != want.Revision || got.Parent != want.Parent || got.By != want.By || got.Host != want.Host ||
+			!got.At.Equal(want.At) || got.Origin != want.Origin || got.Applied != want.Applied ||
+			!got.Old.Same(want.Old) || !got.New.Same(want.New) {
+			t.Errorf("action history %d = %+v\nwant %+v", i, got, want)
+		}
+	}
 	// Formatting does not matter, only content: re-indented, it still reads.
 	var v any
 	json.Unmarshal(data, &v)
@@ -111,6 +154,12 @@ func TestBundleRoundTrip(t *testing.T) {
 	if _, err := ReadBundle("ws.json", compact, d.Catalog); err != nil {
 		t.Errorf("the same bundle without indentation: %v", err)
 	}
+}
+
+// after replaces the first old after marker.
+func after(s, marker, old, new string) string {
+	i := strings.Index(s, marker)
+	return s[:i] + strings.Replace(s[i:], old, new, 1)
 }
 
 func TestBundleRefusals(t *testing.T) {
@@ -126,15 +175,20 @@ func TestBundleRefusals(t *testing.T) {
 		{"empty", "", nil, "ws.json: not an assay workshop bundle: the file is empty"},
 		{"not json", "PK\x03\x04 zip", nil, "ws.json: not an assay workshop bundle: it is not a JSON object"},
 		{"truncated", good[:len(good)/2], nil, "ws.json: damaged: the file is cut short (truncated?)"},
+		{"truncated in a word", good[:strings.Index(good, `"removed": false`)+len(`"removed": f`)], nil, "ws.json: damaged: the file is cut short (truncated?)"},
 		{"syntax", strings.Replace(good, `"name": "Workshop",`, `"name": "Workshop"`, 1), nil, "ws.json: damaged at line "},
 		{"older export", `{"format_version": 1, "assessment": {}, "answers": []}`, nil, `ws.json: not an assay workshop bundle: it has no "bundle" key`},
 		{"newer format", strings.Replace(good, `"format": 1,`, `"format": 2,`, 1), nil, "ws.json: bundle format 2 is newer than this assay reads (1); upgrade assay"},
 		{"edited note", strings.Replace(good, "draft policy", "final policy", 1), nil, "ws.json: damaged: its contents do not match its checksum"},
-		{"edited level", strings.Replace(good, `"level": 3,`, `"level": 4,`, 1), nil, "ws.json: damaged: its contents do not match its checksum"},
+		{"edited level", after(good, `"answers": [`, `"level": 3,`, `"level": 4,`), nil, "ws.json: damaged: its contents do not match its checksum"},
 		{"unknown key", strings.Replace(good, `"name": "Workshop",`, `"name": "Workshop", "colour": "red",`, 1), nil, `ws.json: damaged: "colour" is not a key of bundle format 1`},
 		{"wrong type", strings.Replace(good, `"target": 3,`, `"target": "three",`, 1), nil, "ws.json: damaged: assessment.target holds a string where it needs a int"},
-		{"trailing", good + "{}", nil, "ws.json: damaged at line 3"},
+		{"trailing", good + "{}", nil, fmt.Sprintf("ws.json: damaged at line %d:", strings.Count(good, "\n")+1)},
 		{"framework not loaded", good, other, `ws.json: framework "demo-baseline" is not loaded here`},
+		{"edited action", after(good, `"actions": [`, `"text": "write the policy",`, `"text": "forget the policy",`), nil, "ws.json: damaged: its contents do not match its checksum"},
+		{"edited action history", strings.Replace(good, `"applied": false`, `"applied": true`, 1), nil, "ws.json: damaged: its contents do not match its checksum"},
+		{"edited target", strings.Replace(good, `"level": 5`, `"level": 1`, 1), nil, "ws.json: damaged: its contents do not match its checksum"},
+		{"no action history", strings.Replace(good, `"action_history": [`, `"action_historyX": [`, 1), nil, `ws.json: damaged: "action_historyX" is not a key`},
 	}
 	for _, c := range cases {
 		cat := c.cat
@@ -144,6 +198,48 @@ func TestBundleRefusals(t *testing.T) {
 		_, err := ReadBundle("ws.json", []byte(c.data), cat)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: %v\nwant %s…", c.name, err, c.want)
+		}
+	}
+}
+
+// What the checksum cannot catch, the check does: an action a store would
+// refuse, or on a question the framework lacks, is refused with what and where.
+func TestBundleRefusesBadActions(t *testing.T) {
+	cases := []struct {
+		name   string
+		damage func(d *Data)
+		want   string
+	}{
+		{"impossible due date", func(d *Data) { d.Actions[0].Due = "2027-02-30" }, `ws.json: the action on demo-baseline:1.1.q1: date "2027-02-30" is not a day`},
+		{"unknown status", func(d *Data) { d.ActionHistory[0].New.Status = "closed" }, `status "closed" is not open, doing or done`},
+		{"unknown question", func(d *Data) {
+			d.Actions = append(d.Actions, model.Action{Framework: "demo-baseline", QuestionID: "9.9.q9", Text: "x", Status: model.ActionOpen,
+				Revision: "f9f9f9f9f9f9f9f9", UpdatedAt: d.Generated})
+		}, "ws.json: the action on demo-baseline:9.9.q9 is on no question of demo-baseline 1.0"},
+		{"target on a clause that is not there", func(d *Data) { d.Assessment.TargetOverrides[1].Section = "7" }, "ws.json: demo-baseline has no clause 7"},
+	}
+	for _, c := range cases {
+		d := bundleFixture()
+		c.damage(&d)
+		_, err := ReadBundle("ws.json", exportBundle(t, d), d.Catalog)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v\nwant …%s…", c.name, err, c.want)
+		}
+	}
+}
+
+// Format 1 has always had actions and their history: a bundle without them
+// is damaged, not an older kind.
+func TestBundleWithoutActionsIsDamaged(t *testing.T) {
+	d := bundleFixture()
+	for _, key := range []string{"actions", "action_history"} {
+		var doc map[string]any
+		json.Unmarshal(exportBundle(t, d), &doc)
+		delete(doc, key)
+		data, _ := json.Marshal(doc)
+		_, err := ReadBundle("ws.json", data, d.Catalog)
+		if err == nil || !strings.Contains(err.Error(), "ws.json: damaged: answers, history, disagreements, actions or action_history is missing") {
+			t.Errorf("without %s: %v", key, err)
 		}
 	}
 }

@@ -14,12 +14,16 @@ func AnswerJSON(w io.Writer, a model.Answer, q *model.Question) error {
 	return writeJSON(w, jsonAnswerOf(questionRow(a, q)))
 }
 
-// History writes `assay history`: one line per change, oldest first: when,
-// who, which question, and what changed (old → new).
-func History(w io.Writer, entries []model.HistoryEntry) error {
-	if len(entries) == 0 {
+// History writes `assay history`: one line per change to an answer, oldest
+// first: when, who, which question, and what changed (old → new); then the
+// changes to actions.
+func History(w io.Writer, entries []model.HistoryEntry, actions []model.ActionEntry) error {
+	if len(entries) == 0 && len(actions) == 0 {
 		_, err := fmt.Fprintln(w, "no changes recorded")
 		return err
+	}
+	if len(entries) == 0 {
+		return actionHistory(w, actions)
 	}
 	tw := newTable(w)
 	fmt.Fprintln(tw, "WHEN\tWHO\tQUESTION\tCHANGE")
@@ -27,7 +31,11 @@ func History(w io.Writer, entries []model.HistoryEntry) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 40),
 			model.Key{Framework: h.Framework, Question: h.QuestionID}.Qualified(), describeEntry(h), provenance(h))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil || len(actions) == 0 {
+		return err
+	}
+	fmt.Fprintln(w)
+	return actionHistory(w, actions)
 }
 
 // DescribeChange says in a few words what a recorded change did, as
@@ -112,4 +120,69 @@ func HistoryJSON(w io.Writer, entries []model.HistoryEntry) error {
 		out = append(out, jsonChangeOf(h))
 	}
 	return writeJSON(w, out)
+}
+
+// actionHistory writes the changes to actions: when, who, which question,
+// what changed, where it came from and, for a change an import brought that
+// did not become the action here, why.
+func actionHistory(w io.Writer, entries []model.ActionEntry) error {
+	tw := newTable(w)
+	fmt.Fprintln(tw, "WHEN\tWHO\tACTION ON\tCHANGE")
+	for _, h := range entries {
+		var notes []string
+		if h.Origin != "" {
+			notes = append(notes, "from "+clean(h.Origin))
+		}
+		switch {
+		case h.Applied:
+		case h.AgreesWith != "":
+			notes = append(notes, "the same as the action here")
+		default:
+			notes = append(notes, "not applied: a newer change here stayed")
+		}
+		more := ""
+		if len(notes) > 0 {
+			more = "  (" + strings.Join(notes, "; ") + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", h.At.Local().Format("2006-01-02 15:04:05"), truncate(clean(h.By), 40),
+			h.Key().Qualified(), describeAction(h.Old, h.New), more)
+	}
+	return tw.Flush()
+}
+
+// describeAction says in a few words how an action changed: `set "Test the
+// plan" (Bo Lim, due 2027-03-31, open)`, "open → done, owner now Bo Lim",
+// "removed".
+func describeAction(old, new model.Action) string {
+	switch {
+	case new.Empty():
+		return "removed"
+	case old.Empty():
+		parts := []string{}
+		if new.Owner != "" {
+			parts = append(parts, truncate(clean(new.Owner), 24))
+		}
+		if new.Due != "" {
+			parts = append(parts, "due "+string(new.Due))
+		}
+		parts = append(parts, string(new.Status))
+		return fmt.Sprintf("set %q (%s)", truncate(clean(new.Text), 40), strings.Join(parts, ", "))
+	}
+	var parts []string
+	if old.Text != new.Text {
+		parts = append(parts, fmt.Sprintf("text now %q", truncate(clean(new.Text), 40)))
+	}
+	if old.Owner != new.Owner {
+		parts = append(parts, fmt.Sprintf("owner now %q", truncate(clean(new.Owner), 24)))
+	}
+	if old.Due != new.Due {
+		parts = append(parts, "due now "+orText(string(new.Due), "none"))
+	}
+	if old.Status != new.Status {
+		parts = append(parts, string(old.Status)+" → "+string(new.Status))
+	}
+	if len(parts) == 0 {
+		return "no change"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -38,11 +38,35 @@ func TestHistoryShapes(t *testing.T) {
 		{Framework: "fw", QuestionID: "1.q1", Old: model.Answer{Level: 3}, New: model.Answer{Level: model.NotApplicable, Note: "n/a"}, By: "bob", At: at.Add(time.Minute), Revision: "r2", Parent: "r1"},
 	}
 	var b bytes.Buffer
-	if err := History(&b, entries); err != nil {
+	if err := History(&b, entries, nil); err != nil {
 		t.Fatal(err)
 	}
 	if lines := strings.Split(strings.TrimSpace(b.String()), "\n"); len(lines) != 3 || !strings.Contains(lines[1], "ann  fw:1.q1   – → 3") {
 		t.Errorf("history:\n%s", b.String())
+	}
+	// Then the actions: set, changed, one that lost to a newer change here.
+	plan := model.Action{Text: "test the plan", Owner: "Bo Lim", Due: "2027-03-31", Status: model.ActionOpen}
+	done := plan
+	done.Status, done.Owner = model.ActionDone, "Cy"
+	actions := []model.ActionEntry{
+		{Framework: "fw", QuestionID: "1.q1", New: plan, By: "ann", At: at, Applied: true},
+		{Framework: "fw", QuestionID: "1.q1", Old: plan, New: done, By: "bob", At: at.Add(time.Hour), Origin: "bob.json from bob", Applied: true},
+		{Framework: "fw", QuestionID: "1.q1", Old: plan, New: model.Action{}, By: "cy", At: at.Add(30 * time.Minute), Origin: "cy.json from cy"},
+	}
+	b.Reset()
+	History(&b, entries, actions)
+	words := strings.Join(strings.Fields(b.String()), " ")
+	for _, want := range []string{`ann fw:1.q1 set "test the plan" (Bo Lim, due 2027-03-31, open)`,
+		`bob fw:1.q1 owner now "Cy", open → done (from bob.json from bob)`,
+		`cy fw:1.q1 removed (from cy.json from cy; not applied: a newer change here stayed)`} {
+		if !strings.Contains(words, want) {
+			t.Errorf("history lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	History(&b, nil, actions[:1])
+	if !strings.HasPrefix(b.String(), "WHEN") || strings.Contains(b.String(), "no changes") {
+		t.Errorf("only actions:\n%s", b.String())
 	}
 	b.Reset()
 	HistoryJSON(&b, entries)

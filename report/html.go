@@ -79,7 +79,8 @@ type htmlQuestion struct {
 	Rated, NA       bool
 	NAReason, Note  string
 	Flagged         bool
-	Removed         bool // an answer to a question the framework no longer has
+	Removed         bool   // an answer to a question the framework no longer has
+	Retired         string // for an answer to a retired question: what became of it
 	UpdatedBy       string
 	Disagreement    []htmlRating // ratings of a disputed question; nil when none
 }
@@ -188,15 +189,20 @@ func htmlFrameworkOf(v *view, g group, disputes map[model.Key]model.Disagreement
 }
 
 // htmlAppendix lists every question of the framework under its top-level
-// section, answered or not, then answers to questions it no longer has.
+// section, answered or not, then the answers to retired questions with what
+// asks it now, then answers to questions it no longer has.
 func htmlAppendix(v *view, g group, disputes map[model.Key]model.Disagreement) []htmlAppendixPart {
 	var parts []htmlAppendixPart
 	index := map[*model.Section]int{}
-	var removed []htmlQuestion
+	var retired, removed []htmlQuestion
 	for _, r := range g.everyRow(v.answers) {
 		hq := htmlQuestionOf(r, g.fw, disputes[model.Key{Framework: r.Framework, Question: r.QuestionID}])
-		if r.q == nil || r.q.Section == nil {
+		switch {
+		case r.q == nil || r.q.Section == nil:
 			removed = append(removed, hq)
+			continue
+		case r.q.Retired:
+			retired = append(retired, hq)
 			continue
 		}
 		top := r.q.Section.Top()
@@ -207,6 +213,9 @@ func htmlAppendix(v *view, g group, disputes map[model.Key]model.Disagreement) [
 			parts = append(parts, htmlAppendixPart{Ref: safe(top.Ref), Title: safe(top.Title)})
 		}
 		parts[i].Questions = append(parts[i].Questions, hq)
+	}
+	if len(retired) > 0 {
+		parts = append(parts, htmlAppendixPart{Title: "Answers to retired questions (kept, counted in no figure)", Questions: retired})
 	}
 	if len(removed) > 0 {
 		title := "Answers to questions this version no longer has"
@@ -223,6 +232,9 @@ func htmlQuestionOf(r row, f *model.Framework, dis model.Disagreement) htmlQuest
 		Rated: r.Level.Rated(), NA: r.Level == model.NotApplicable, UpdatedBy: safe(r.UpdatedBy)}
 	if r.q != nil {
 		hq.Text = safe(r.q.Text)
+	}
+	if r.q != nil && r.q.Retired {
+		hq.Title, hq.Retired = safe(questionTitle(r.q)), safe(retiredLine(r.q, f))
 	}
 	switch {
 	case hq.Rated:
@@ -334,4 +346,27 @@ func anchor(s string) string {
 		}
 		return '-'
 	}, s)
+}
+
+// retiredLine says when a question was retired and which questions ask it
+// now, with their titles: "Retired in content revision 2; now asked by
+// 5.2.2.q2 (Policy approved), 5.2.2.q3 (Policy communicated)."
+func retiredLine(q *model.Question, f *model.Framework) string {
+	line := "Retired"
+	if q.RetiredIn > 0 {
+		line += fmt.Sprintf(" in content revision %d", q.RetiredIn)
+	}
+	if len(q.ReplacedBy) == 0 {
+		return line + "; no longer asked."
+	}
+	by := make([]string, len(q.ReplacedBy))
+	for i, id := range q.ReplacedBy {
+		by[i] = id
+		if f != nil {
+			if nq, ok := f.Question(id); ok && questionTitle(nq) != "" {
+				by[i] += " (" + questionTitle(nq) + ")"
+			}
+		}
+	}
+	return line + "; now asked by " + strings.Join(by, ", ") + "."
 }

@@ -31,30 +31,7 @@ type jsonDoc struct {
 	History       []jsonChange       `json:"history"`
 	Disagreements []jsonDisagreement `json:"disagreements"`
 	Actions       []jsonAction       `json:"actions"`
-}
-
-// jsonAction is one stored action with the revision that made it, so an
-// import can merge actions as it merges answers.
-type jsonAction struct {
-	Framework  string  `json:"framework"`
-	QuestionID string  `json:"question_id"`
-	Text       string  `json:"text"`
-	Owner      string  `json:"owner"`
-	Due        *string `json:"due"` // YYYY-MM-DD, or null
-	Status     string  `json:"status"`
-	UpdatedAt  *string `json:"updated_at"`
-	UpdatedBy  string  `json:"updated_by"`
-	Revision   string  `json:"revision"`
-}
-
-func jsonActionOf(a model.Action) jsonAction {
-	ja := jsonAction{Framework: a.Framework, QuestionID: a.QuestionID, Text: a.Text, Owner: a.Owner,
-		Status: string(a.Status), UpdatedAt: jsonTime(a.UpdatedAt), UpdatedBy: a.UpdatedBy, Revision: a.Revision}
-	if a.Due != "" {
-		due := string(a.Due)
-		ja.Due = &due
-	}
-	return ja
+	ActionHistory []jsonActionChange `json:"action_history"`
 }
 
 // jsonPlanItem is one line of the action plan; action is null when nothing
@@ -200,6 +177,7 @@ type jsonAnswer struct {
 	UpdatedBy  string  `json:"updated_by"` // who made the current value
 	Revision   string  `json:"revision"`   // the change that made it, for answer --if-unchanged-since
 	Removed    bool    `json:"removed"`    // the loaded framework no longer has this question
+	Retired    bool    `json:"retired"`    // the question is no longer asked; the title says what asks it now
 }
 
 type jsonScore struct {
@@ -260,9 +238,13 @@ func JSON(w io.Writer, d Data) error {
 		History:       []jsonChange{},
 		Disagreements: []jsonDisagreement{},
 		Actions:       []jsonAction{},
+		ActionHistory: []jsonActionChange{},
 	}
 	for _, act := range d.Actions {
 		doc.Actions = append(doc.Actions, jsonActionOf(act))
+	}
+	for _, h := range d.ActionHistory {
+		doc.ActionHistory = append(doc.ActionHistory, jsonActionChangeOf(h))
 	}
 	for _, af := range a.Frameworks {
 		doc.Assessment.Frameworks = append(doc.Assessment.Frameworks, jsonFramework{ID: af.ID, Version: af.Version, Position: af.Position})
@@ -278,7 +260,7 @@ func JSON(w io.Writer, d Data) error {
 	for _, dis := range d.Disagreements {
 		doc.Disagreements = append(doc.Disagreements, jsonDisagreementOf(dis))
 	}
-	doc.Bundle.Checksum = checksum(doc.Assessment, doc.Answers, doc.History, doc.Disagreements)
+	doc.Bundle.Checksum = checksum(doc.Assessment, doc.Answers, doc.History, doc.Disagreements, doc.Actions, doc.ActionHistory)
 	return writeJSON(w, doc)
 }
 
@@ -444,6 +426,7 @@ func jsonAnswerOf(r row) jsonAnswer {
 		UpdatedBy:  r.UpdatedBy,
 		Revision:   r.Revision,
 		Removed:    r.removed,
+		Retired:    r.q != nil && r.q.Retired,
 	}
 	if r.Level.Rated() {
 		l := int(r.Level)

@@ -48,13 +48,13 @@ func TestJSONShape(t *testing.T) {
 		obj  any
 		want []string
 	}{
-		{"top", doc, []string{"actions", "answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "plan", "scores", "themes"}},
+		{"top", doc, []string{"action_history", "actions", "answers", "assessment", "bundle", "disagreements", "format_version", "gaps", "generated_at", "history", "missing_frameworks", "only_in", "plan", "scores", "themes"}},
 		{"actions[0]", doc["actions"].([]any)[0], []string{"due", "framework", "owner", "question_id", "revision", "status", "text", "updated_at", "updated_by"}},
 		{"plan[0]", doc["plan"].([]any)[0], []string{"action", "framework", "gap", "level", "na", "priority", "question_id", "ref", "target", "title", "weight"}},
 		{"bundle", doc["bundle"], []string{"assay_version", "checksum", "exported_at", "exported_by", "format", "host"}},
 		{"assessment", doc["assessment"], []string{"assessor", "copied_from", "created_at", "frameworks", "id", "name", "organisation", "resume_framework", "target", "targets", "updated_at"}},
 		{"assessment.frameworks[0]", doc["assessment"].(map[string]any)["frameworks"].([]any)[0], []string{"id", "position", "version"}},
-		{"answers[0]", doc["answers"].([]any)[0], []string{"flagged", "framework", "level", "na", "note", "question_id", "ref", "removed", "revision", "title", "updated_at", "updated_by"}},
+		{"answers[0]", doc["answers"].([]any)[0], []string{"flagged", "framework", "level", "na", "note", "question_id", "ref", "removed", "retired", "revision", "title", "updated_at", "updated_by"}},
 		{"scores[0]", doc["scores"].([]any)[0], []string{"answered", "completion", "framework", "gap", "maturity", "na", "rated", "sections", "target", "title", "total", "version"}},
 		{"scores[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "sections", "target", "title", "total"}},
 		{"scores[0].sections[0].sections[0]", doc["scores"].([]any)[0].(map[string]any)["sections"].([]any)[0].(map[string]any)["sections"].([]any)[0], []string{"answered", "completion", "gap", "maturity", "na", "rated", "ref", "target", "title", "total"}},

@@ -20,8 +20,10 @@ type Data struct {
 	// Answers is every stored answer row, including answers to questions that are
 	// no longer in a framework and to frameworks that are not loaded.
 	Answers []model.Answer
-	// Actions is every stored action of the assessment.
-	Actions []model.Action
+	// Actions is every stored action of the assessment; ActionHistory (for
+	// the workshop bundle) every change to them, oldest first.
+	Actions       []model.Action
+	ActionHistory []model.ActionEntry
 	// Catalog holds the loaded frameworks; nil means none are loaded.
 	Catalog *model.Catalog
 	// Generated is when the export was made. The caller supplies it so that an

@@ -96,6 +96,7 @@ type xlsx struct {
 	err                       error
 	header, wrap, title, bold int
 	percent, decimal, hidden  int
+	retired                   int
 	widths                    map[string][]int // sheet -> widest text per column
 }
 
@@ -117,6 +118,8 @@ func (x *xlsx) styles() error {
 	x.percent = mk(&excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}})
 	x.decimal = mk(&excelize.Style{NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}})
 	x.hidden = mk(&excelize.Style{Font: &excelize.Font{Color: "808080"}})
+	x.retired = mk(&excelize.Style{Font: &excelize.Font{Color: "808080", Italic: true}, Alignment: top,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}})
 	return err
 }
 
@@ -268,69 +271,6 @@ func (x *xlsx) summary(v *view) {
 		x.set(s, 1, row+1+i, line)
 	}
 	x.fit(s, map[int]float64{1: 22, 2: 44})
-}
-
-func (x *xlsx) answers(v *view) {
-	s := SheetAnswers
-	for i, h := range answersHeader {
-		x.set(s, i+1, 1, h)
-	}
-	x.style(s, 1, 1, len(answersHeader), 1, x.header)
-	row := 2
-	for _, g := range v.groups {
-		if !g.inAssessment || g.fw == nil {
-			continue // a sheet to fill in holds only questions that can be answered
-		}
-		for _, r := range g.everyRow(v.answers) {
-			if r.q == nil {
-				continue
-			}
-			var level any
-			reason, note := "", r.Note
-			switch {
-			case r.Level.Rated():
-				level = int(r.Level)
-			case r.Level == model.NotApplicable:
-				level, reason, note = "na", r.Note, ""
-			}
-			flagged := ""
-			if r.Flagged {
-				flagged = "yes"
-			}
-			updated := ""
-			if !r.UpdatedAt.IsZero() {
-				updated = mdDate(r.UpdatedAt)
-			}
-			row = x.row(s, row, r.Framework, r.QuestionID, r.ref, r.title, r.q.Text, level, reason, note, flagged, r.UpdatedBy, updated, r.Revision)
-		}
-	}
-	last := row - 1
-	if last >= 2 {
-		x.style(s, 1, 2, len(answersHeader), last, x.wrap)
-		x.style(s, 12, 2, 12, last, x.hidden)
-	}
-	x.validate(s, fmt.Sprintf("F2:F%d", max(last, 2)), []string{"0", "1", "2", "3", "4", "5", "na"},
-		"Level", "0 Not performed … 5 Optimising, or na (not applicable: give the reason under N/A reason)")
-	x.validate(s, fmt.Sprintf("I2:I%d", max(last, 2)), []string{"yes", "no"}, "Flagged", "yes to flag the question for review")
-	x.list(s, len(answersHeader), last, map[int]float64{4: 36, 5: 60, 7: 40, 8: 50, 10: 14})
-	if x.err == nil {
-		x.err = x.f.SetColVisible(s, "L", false)
-	}
-}
-
-// validate adds a drop-down list to a range; blanks stay allowed.
-func (x *xlsx) validate(sheet, sqref string, items []string, title, prompt string) {
-	if x.err != nil {
-		return
-	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(sqref)
-	if x.err = dv.SetDropList(items); x.err != nil {
-		return
-	}
-	dv.SetInput(title, prompt)
-	dv.SetError(excelize.DataValidationErrorStyleStop, title, "Choose one of: "+strings.Join(items, ", "))
-	x.err = x.f.AddDataValidation(sheet, dv)
 }
 
 func (x *xlsx) sections(v *view) {

@@ -29,6 +29,21 @@ type WorkbookAnswer struct {
 	model.Answer        // Framework, QuestionID, Level, Note (the N/A reason for na), Flagged
 	Base         string // the answer's revision when the workbook was exported
 	Row          int    // the sheet row, for messages
+	col          map[string]int
+}
+
+// ChangedCell names the row's cell that no longer holds what was there,
+// for messages: Level, else Flagged, else the note (N/A reason for na).
+func (a WorkbookAnswer) ChangedCell(was model.Answer) string {
+	switch {
+	case a.Level != was.Level:
+		return cellName(a.col["Level"], a.Row)
+	case a.Flagged != was.Flagged:
+		return cellName(a.col["Flagged"], a.Row)
+	case a.Level == model.NotApplicable && a.col["N/A reason"] > 0:
+		return cellName(a.col["N/A reason"], a.Row)
+	}
+	return cellName(a.col["Note"], a.Row)
 }
 
 // ErrNotWorkbook is a file that is not a workbook assay wrote.
@@ -130,7 +145,7 @@ func readAnswerRow(row []string, n int, col map[string]int, c *model.Catalog) (W
 		return ""
 	}
 	fw, qid := strings.TrimSpace(get("Framework")), strings.TrimSpace(get("Question"))
-	a := WorkbookAnswer{Row: n, Base: strings.TrimSpace(get("Revision"))}
+	a := WorkbookAnswer{Row: n, Base: strings.TrimSpace(get("Revision")), col: col}
 	a.Framework, a.QuestionID = fw, qid
 	f, ok := c.Framework(fw)
 	if !ok {

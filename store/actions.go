@@ -53,14 +53,10 @@ func (s *Store) SaveAction(ctx context.Context, id, framework, question string, 
 		next.UpdatedAt, next.UpdatedBy, next.Revision = parseTime(now), actor, newRevision()
 		if next.Empty() {
 			next.Revision = ""
-			if _, err := t.exec(`DELETE FROM actions WHERE assessment_id = ? AND framework = ? AND question_id = ?`, id, framework, question); err != nil {
+			if _, err := t.exec(sqlDeleteAction, id, framework, question); err != nil {
 				return err
 			}
-		} else if _, err := t.exec(`INSERT INTO actions (assessment_id, framework, question_id, text, owner, due, status, updated_at, updated_by, revision)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (assessment_id, framework, question_id) DO UPDATE SET
-				text = excluded.text, owner = excluded.owner, due = excluded.due, status = excluded.status,
-				updated_at = excluded.updated_at, updated_by = excluded.updated_by, revision = excluded.revision`,
+		} else if _, err := t.exec(sqlPutAction,
 			id, framework, question, next.Text, next.Owner, string(next.Due), string(next.Status), now, actor, next.Revision); err != nil {
 			return err
 		}
@@ -112,51 +108,63 @@ func (s *Store) Actions(ctx context.Context, id string) ([]model.Action, error) 
 	if _, err := s.Get(ctx, id); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions
+	list, err := actionsIn(ctx, s.db, id)
+	return list, classify(s.path, err)
+}
+
+func actionsIn(ctx context.Context, db querier, id string) ([]model.Action, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions
 		WHERE assessment_id = ? ORDER BY framework, question_id`, id)
 	if err != nil {
-		return nil, classify(s.path, err)
+		return nil, err
 	}
 	defer rows.Close()
 	var list []model.Action
 	for rows.Next() {
 		var a model.Action
 		if err := scanAction(rows, &a); err != nil {
-			return nil, classify(s.path, err)
+			return nil, err
 		}
 		list = append(list, a)
 	}
-	return list, classify(s.path, rows.Err())
+	return list, rows.Err()
 }
 
-// ActionHistoryEntry is one recorded change to an action.
-type ActionHistoryEntry struct {
-	Framework, QuestionID string
-	Old, New              model.Action // Status "" = no action
-	Revision, Parent      string
-	By, At, Host          string
+// ActionHistory lists the recorded changes to an assessment's actions,
+// oldest first, with the import that brought each (Origin) and whether it
+// became the action here (Applied).
+func (s *Store) ActionHistory(ctx context.Context, id string) ([]model.ActionEntry, error) {
+	list, err := actionHistoryIn(ctx, s.db, id)
+	return list, classify(s.path, err)
 }
 
-// ActionHistory lists the recorded changes to an assessment's actions, oldest first.
-func (s *Store) ActionHistory(ctx context.Context, id string) ([]ActionHistoryEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT framework, question_id, old_text, old_owner, old_due, old_status,
-			new_text, new_owner, new_due, new_status, revision, parent, changed_by, changed_at, host
-		FROM action_history WHERE assessment_id = ? ORDER BY id`, id)
+func actionHistoryIn(ctx context.Context, db querier, id string) ([]model.ActionEntry, error) {
+	rows, err := db.QueryContext(ctx, `SELECT h.framework, h.question_id, h.old_text, h.old_owner, h.old_due, h.old_status,
+			h.new_text, h.new_owner, h.new_due, h.new_status, h.revision, h.parent, h.changed_by, h.changed_at, h.host,
+			h.applied, h.agrees_with, `+originSQL+`
+		FROM action_history h LEFT JOIN imports i ON i.id = h.import_id WHERE h.assessment_id = ? ORDER BY h.id`, id)
 	if err != nil {
-		return nil, classify(s.path, err)
+		return nil, err
 	}
 	defer rows.Close()
-	var list []ActionHistoryEntry
+	var list []model.ActionEntry
 	for rows.Next() {
-		var h ActionHistoryEntry
-		var od, ost, nd, nst string
+		var h model.ActionEntry
+		var od, ost, nd, nst, at string
 		if err := rows.Scan(&h.Framework, &h.QuestionID, &h.Old.Text, &h.Old.Owner, &od, &ost,
-			&h.New.Text, &h.New.Owner, &nd, &nst, &h.Revision, &h.Parent, &h.By, &h.At, &h.Host); err != nil {
-			return nil, classify(s.path, err)
+			&h.New.Text, &h.New.Owner, &nd, &nst, &h.Revision, &h.Parent, &h.By, &at, &h.Host,
+			&h.Applied, &h.AgreesWith, &h.Origin); err != nil {
+			return nil, err
 		}
 		h.Old.Due, h.Old.Status = model.Date(od), model.ActionStatus(ost)
 		h.New.Due, h.New.Status = model.Date(nd), model.ActionStatus(nst)
+		h.At = parseTime(at)
+		for _, a := range []*model.Action{&h.Old, &h.New} {
+			a.Framework, a.QuestionID = h.Framework, h.QuestionID
+		}
+		h.Old.Revision = h.Parent
+		h.New.UpdatedAt, h.New.UpdatedBy, h.New.Revision = h.At, h.By, h.Revision
 		list = append(list, h)
 	}
-	return list, classify(s.path, rows.Err())
+	return list, rows.Err()
 }

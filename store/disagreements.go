@@ -73,7 +73,8 @@ func (s *Store) settled(ctx context.Context, db querier, id string) (map[string]
 }
 
 // Bundle loads an assessment as a workshop bundle: the assessment, its
-// answers, every change in their history and its disagreements, read from
+// answers, every change in their history, its disagreements, and its
+// actions with their history, read from
 // one snapshot so they agree with each other. The caller adds who exports
 // it, where and when.
 func (s *Store) Bundle(ctx context.Context, id string) (*model.Bundle, error) {
@@ -96,6 +97,12 @@ func (s *Store) Bundle(ctx context.Context, id string) (*model.Bundle, error) {
 		return nil, err
 	}
 	if b.Disagreements, err = disagreementsIn(ctx, tx, id); err != nil {
+		return nil, classify(s.path, err)
+	}
+	if b.Actions, err = actionsIn(ctx, tx, id); err != nil {
+		return nil, classify(s.path, err)
+	}
+	if b.ActionHistory, err = actionHistoryIn(ctx, tx, id); err != nil {
 		return nil, classify(s.path, err)
 	}
 	return b, nil

@@ -50,6 +50,9 @@ func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) 
 			if err := createFromBundle(t, id, b, now); err != nil {
 				return err
 			}
+			if err := putTargets(t, id, b, now); err != nil {
+				return err
+			}
 		case err != nil:
 			return err
 		default:
@@ -59,6 +62,8 @@ func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) 
 						assessment(id), f.ID, strings.Join(local.FrameworkIDs(), ", "), ErrMismatch)
 				}
 			}
+			// Targets are the assessment's own: kept, and differences reported.
+			res.Targets = model.TargetDifferences(local, b.Assessment)
 		}
 		state, err := loadMergeState(t, id)
 		if err != nil {
@@ -66,7 +71,13 @@ func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) 
 		}
 		res.Decisions = model.Merge(state, b, parseTime(now))
 		res.Tally = model.Count(res.Decisions)
-		if opt.DryRun || !res.Created && !writes(res.Decisions) {
+		actions, err := loadActionMergeState(t, id)
+		if err != nil {
+			return err
+		}
+		res.Actions = model.MergeActions(actions, b)
+		res.ActionTally = model.CountActions(res.Actions)
+		if opt.DryRun || !res.Created && !writes(res.Decisions) && !writesActions(res.Actions) {
 			// Nothing to write: a dry run, or a bundle seen before. The file
 			// stays exactly as it was (no import is recorded either).
 			res.Assessment, err = s.getTx(t, id)
@@ -88,7 +99,12 @@ func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) 
 				return err
 			}
 		}
-		if res.Tally.Changed() || res.Created {
+		for _, d := range res.Actions {
+			if err := w.writeAction(d); err != nil {
+				return err
+			}
+		}
+		if res.Tally.Changed() || res.ActionTally.Changed() || res.Created {
 			if _, err := t.exec(`UPDATE assessments SET updated_at = ? WHERE id = ?`, now, id); err != nil {
 				return err
 			}
@@ -131,6 +147,9 @@ func (s *Store) getTx(t txn, id string) (model.Assessment, error) {
 	}
 	a.Target = model.Level(target)
 	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+	if a.TargetOverrides, err = targetsIn(t.ctx, t.tx, id); err != nil {
+		return a, err
+	}
 	rows, err := t.tx.QueryContext(t.ctx, `SELECT framework, version, position, content_revision FROM assessment_frameworks
 		WHERE assessment_id = ? ORDER BY ord`, id)
 	if err != nil {
@@ -287,7 +306,7 @@ const (
 
 func newMergeWriter(t txn, id, now string) (*mergeWriter, error) {
 	w := &mergeWriter{t: t, id: id, now: now, stmts: map[string]*sql.Stmt{}}
-	for _, q := range []string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating} {
+	for _, q := range append([]string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating}, actionStatements...) {
 		st, err := t.tx.PrepareContext(t.ctx, q)
 		if err != nil {
 			w.close()

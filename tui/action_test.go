@@ -9,7 +9,7 @@ import (
 
 func TestQuestionnaireEditsAnAction(t *testing.T) {
 	m, a := openTest(t, 100, 30)
-	m = press(t, m, "A")
+	m = press(t, m, "a")
 	mustContain(t, shot(m), "Action on iso28000-2022:4.1.q1", "Action:", "Owner:", "Due:", "Status:")
 	m = typeText(t, m, "Write the context review")
 	m = press(t, m, "tab")
@@ -33,7 +33,7 @@ func TestQuestionnaireEditsAnAction(t *testing.T) {
 	}
 
 	// Again: the form opens on the stored action; esc leaves it as it was.
-	m = press(t, m, "A")
+	m = press(t, m, "a")
 	mustContain(t, shot(m), "Write the context review", "Bo Lim", "2027-02-28", "open")
 	m = press(t, m, "tab", "tab", "tab")
 	for range "open" {
@@ -42,7 +42,7 @@ func TestQuestionnaireEditsAnAction(t *testing.T) {
 	m = typeText(t, m, "done")
 	m = press(t, m, "enter")
 	mustContain(t, shot(m), "action saved on iso28000-2022:4.1.q1 (done)")
-	m = press(t, m, "A", "esc")
+	m = press(t, m, "a", "esc")
 	list, _ = m.c.db.st.Actions(context.Background(), a.ID)
 	if len(list) != 1 || list[0].Status != model.ActionDone {
 		t.Errorf("after done: %+v", list)

@@ -168,9 +168,10 @@ func (q questionnaire) newsLines(w int) []string {
 		if q.s.anyChanged() {
 			out = append(out, "")
 		}
-		what := fmt.Sprintf("%d answers of this assessment are to questions that are no longer asked; a lists them", retired)
+		lists := q.c.keys.News.Retired.Help().Key + " lists"
+		what := fmt.Sprintf("%d answers of this assessment are to questions that are no longer asked; %s them", retired, lists)
 		if retired == 1 {
-			what = "1 answer of this assessment is to a question that is no longer asked; a lists it"
+			what = "1 answer of this assessment is to a question that is no longer asked; " + lists + " it"
 		}
 		out = append(out, cells.Wrap(what+" with what replaced it. Such answers are kept, and count in no score.", w)...)
 	}

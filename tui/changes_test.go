@@ -97,7 +97,7 @@ func TestNewAssessmentHasNothingChanged(t *testing.T) {
 	mustNotContain(t, shot(m), "since last opened")
 }
 
-// Answers given to questions that were later retired are listed with R, with
+// Answers given to questions that were later retired are listed with p, with
 // what replaced them; enter goes to the replacement. They count in no score.
 func TestAnswersToRetiredQuestions(t *testing.T) {
 	st := testStore(t)
@@ -116,11 +116,11 @@ func TestAnswersToRetiredQuestions(t *testing.T) {
 		}
 	}
 	m := newTest(t, st, a.ID, 100, 30)
-	mustContain(t, shot(m), "2 answers of this assessment are to questions that", "a lists them with what replaced it",
+	mustContain(t, shot(m), "2 answers of this assessment are to questions that", "p lists them with what replaced it",
 		fmt.Sprintf("0/%d", asked(t, iso)))
-	m = press(t, m, "a") // from the note on what changed
+	m = press(t, m, "p") // from the note on what changed
 	if !modalIs[retiredModal](m) {
-		t.Fatalf("R did not open the list:\n%s", shot(m))
+		t.Fatalf("p did not open the list:\n%s", shot(m))
 	}
 	mustContain(t, shot(m), "Answers to retired questions in ISO 28000", "2 found", "5.2.2.q1", "level 3", "9.2.2.q1", "level 1",
 		"5.2.2.q1 was retired in revision 2; now asked by 5.2.2.q2, 5.2.2.q3.", "Note: "+note)
@@ -133,11 +133,11 @@ func TestAnswersToRetiredQuestions(t *testing.T) {
 	if fw, q := current(m); fw != iso || q != "5.2.2.q2" {
 		t.Fatalf("enter went to %s %s, want the replacement 5.2.2.q2", fw, q)
 	}
-	// esc closes; with nothing retired answered, a says so.
-	m = press(t, m, "a", "esc")
+	// esc closes; with nothing retired answered, p says so.
+	m = press(t, m, "p", "esc")
 	if modalIs[retiredModal](m) {
 		t.Fatal("esc did not close the list")
 	}
-	m = press(t, m, "tab", "a")
+	m = press(t, m, "tab", "p")
 	mustContain(t, shot(m), "no answer of this assessment is to a retired question of MAS TRM")
 }

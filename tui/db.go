@@ -251,18 +251,14 @@ func (d *db) export(id, format, path string, overwrite bool) tea.Cmd {
 	st, cat, now, actor, version := d.st, d.cat, d.now, d.actor, d.version
 	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
 		res := exportedMsg{id: id, format: format, path: path}
-		b, err := st.Bundle(ctx, id) // one snapshot: the answers agree with their history
+		b, err := st.Bundle(ctx, id) // one snapshot: the answers and actions agree with their history
 		if err != nil {
 			res.err = err
 			return res
 		}
-		actions, err := st.Actions(ctx, id)
-		if err != nil {
-			res.err = err
-			return res
-		}
-		d := report.Data{Assessment: b.Assessment, Answers: b.Answers, Actions: actions, Catalog: cat, Generated: now(),
-			History: b.History, Disagreements: b.Disagreements, ExportedBy: actor, Host: st.Host(), AssayVersion: version}
+		d := report.Data{Assessment: b.Assessment, Answers: b.Answers, Actions: b.Actions, ActionHistory: b.ActionHistory,
+			Catalog: cat, Generated: now(), History: b.History, Disagreements: b.Disagreements,
+			ExportedBy: actor, Host: st.Host(), AssayVersion: version}
 		res.err = safefile.Write(ctx, path, safefile.Options{Force: overwrite}, func(w io.Writer) error {
 			return report.Write(w, format, d)
 		})

@@ -68,7 +68,7 @@ func (r roomScreen) leadKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return r.goTo(r.s.fws[(fi+step)%n].key())
 	case key.Matches(msg, k.Reveal):
 		if rd.Revealed {
-			return r, say("already revealed; a asks again")
+			return r, say("already revealed; " + k.Again.Help().Key + " asks again")
 		}
 		if len(rd.Voted) == 0 {
 			return r, sayErr("nobody has rated this question yet")

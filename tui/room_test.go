@@ -172,7 +172,7 @@ func TestFacilitatorSeesWhoNotWhatRevealsAndRecords(t *testing.T) {
 		t.Errorf("the room is on %v", room.Current)
 	}
 	m = tell(t, press(t, m, "left"), fay)
-	m = tell(t, press(t, m, "a"), fay)
+	m = tell(t, press(t, m, "A"), fay)
 	mustContain(t, shot(m), "Rated 0 of 2", "asking again")
 
 	// A stray q on the projector does not close the room; q twice does.

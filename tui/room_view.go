@@ -282,7 +282,7 @@ func (r roomScreen) revealedLines(v *fwView, w int) []string {
 		out = append(out, cells.Truncate(fmt.Sprintf("  %s (%s): %s", cells.Inert(x.By), levelName(v, x.Level), cells.Inert(x.Note)), w))
 	}
 	if r.lead && !rd.Recorded {
-		out = append(out, st.Subtle.Render(cells.Truncate("0-5 records the level the room agrees on · a asks again", w)))
+		out = append(out, st.Subtle.Render(cells.Truncate("0-5 records the level the room agrees on · "+r.c.keys.Lead.Again.Help().Key+" asks again", w)))
 	}
 	return out
 }

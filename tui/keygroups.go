@@ -5,6 +5,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+
 	"github.com/assaytui/assay/tui/noteeditor"
 )
 

@@ -20,6 +20,7 @@ type (
 		err error
 	}
 	actionSavedMsg struct {
+		id  string // the assessment
 		key model.Key
 		a   model.Action
 		err error
@@ -48,7 +49,7 @@ func (d *db) saveAction(id string, k model.Key, ch model.ActionChange) tea.Cmd {
 	st, actor := d.st, d.actor
 	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
 		a, err := st.SaveAction(ctx, id, k.Framework, k.Question, ch, actor)
-		return actionSavedMsg{k, a, err}
+		return actionSavedMsg{id, k, a, err}
 	})
 	return cmd
 }
@@ -193,6 +194,48 @@ func (q questionnaire) updateAction(m actionModal, msg tea.Msg) (screen, tea.Cmd
 	m.fields[m.focus], _, cmd = m.fields[m.focus].Update(msg)
 	q.modal = m
 	return q, cmd
+}
+
+// setActions takes the assessment's actions as the store has them.
+func (s *session) setActions(list []model.Action) {
+	s.actions = map[model.Key]model.Action{}
+	for _, a := range list {
+		s.setAction(a)
+	}
+}
+
+// setAction takes one action as saved; an empty one is no action.
+func (s *session) setAction(a model.Action) {
+	k := model.Key{Framework: a.Framework, Question: a.QuestionID}
+	if s.actions == nil {
+		s.actions = map[model.Key]model.Action{}
+	}
+	if a.Empty() {
+		delete(s.actions, k)
+		return
+	}
+	s.actions[k] = a
+}
+
+// actionLine is the question's planned action in one line: what, who, by
+// when, how far; nil when nothing is planned.
+func (q questionnaire) actionLine(k model.Key, w int) []string {
+	a, ok := q.s.actions[k]
+	if !ok {
+		return nil
+	}
+	st := q.c.styles
+	var parts []string
+	for _, p := range []string{a.Text, a.Owner} {
+		if p != "" {
+			parts = append(parts, cells.Inert(strings.Join(strings.Fields(p), " ")))
+		}
+	}
+	if a.Due != "" {
+		parts = append(parts, "due "+string(a.Due))
+	}
+	parts = append(parts, string(a.Status))
+	return []string{cells.Truncate(st.Label.Render("Action")+" "+strings.Join(parts, " · "), w)}
 }
 
 // actionSaved says how a save ended.

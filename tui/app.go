@@ -244,6 +244,7 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return m.reveal()
 		}
 		text := m.sess.load(msg.a, msg.answers, msg.disputes)
+		m.sess.setActions(msg.actions)
 		m, cmd := m.broadcast(msg)
 		return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
 
@@ -275,6 +276,12 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			if _, open := m.top().(conflictScreen); !open {
 				return m.push(newConflictScreen(m.c, m.sess))
 			}
+		}
+		return m.broadcast(msg)
+
+	case actionSavedMsg:
+		if msg.err == nil && msg.id == m.sess.id && !m.sess.loading {
+			m.sess.setAction(msg.a)
 		}
 		return m.broadcast(msg)
 

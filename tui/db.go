@@ -79,6 +79,7 @@ type (
 		a        model.Assessment
 		answers  []model.Answer
 		disputes []model.Disagreement // every disagreement, open and resolved
+		actions  []model.Action
 		err      error
 	}
 	createdMsg struct {
@@ -133,6 +134,7 @@ type (
 		a        model.Assessment
 		answers  []model.Answer
 		disputes []model.Disagreement
+		actions  []model.Action
 		err      error
 	}
 	// flushedMsg reports the writes run synchronously on the way out.
@@ -193,7 +195,11 @@ func (d *db) assessment(id string) tea.Cmd {
 			return assessmentMsg{id: id, err: err}
 		}
 		ds, err := st.Disagreements(ctx, id)
-		return assessmentMsg{id: id, a: a, answers: answers, disputes: ds, err: err}
+		if err != nil {
+			return assessmentMsg{id: id, err: err}
+		}
+		acts, err := st.Actions(ctx, id)
+		return assessmentMsg{id: id, a: a, answers: answers, disputes: ds, actions: acts, err: err}
 	})
 	return cmd
 }
@@ -324,7 +330,11 @@ func (d *db) checkChanged(id string) tea.Cmd {
 			return refreshedMsg{seq: seq, id: id, changed: true, err: err}
 		}
 		ds, err := st.Disagreements(ctx, id)
-		return refreshedMsg{seq: seq, id: id, changed: true, a: a, answers: answers, disputes: ds, err: err}
+		if err != nil {
+			return refreshedMsg{seq: seq, id: id, changed: true, err: err}
+		}
+		acts, err := st.Actions(ctx, id)
+		return refreshedMsg{seq: seq, id: id, changed: true, a: a, answers: answers, disputes: ds, actions: acts, err: err}
 	})
 	return cmd
 }

@@ -315,6 +315,9 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	picker := q.pickerFull(v, a, s, w)
 	desc := q.descriptor(v, t, w)
 	note := q.noteLines(a, s, w, h)
+	if q.modal == nil {
+		note = append(note, q.actionLine(k, w)...)
+	}
 
 	// crumb, title, [disputed], blank, text, [guidance], blank, picker, descriptor, blank, note
 	fixed := 1 + len(titleLines) + len(disputed) + 1 + 1 + len(desc) + 1 + len(note)

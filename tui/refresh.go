@@ -56,6 +56,7 @@ func (s *session) refreshed(msg refreshedMsg, editing model.Key) (text string, i
 	}
 	s.answers = fresh
 	s.setDisputes(msg.disputes)
+	s.setActions(msg.actions)
 	s.a.Name, s.a.Target = msg.a.Name, msg.a.Target
 	for _, v := range s.fws {
 		s.rescore(v)

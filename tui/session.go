@@ -108,6 +108,7 @@ type session struct {
 
 	conflicts []conflict
 	disputes  map[model.Key]*model.Disagreement // open disagreements from workshop imports
+	actions   map[model.Key]model.Action        // what is planned, by question
 	noteKey   model.Key                         // the question whose note is being edited, if any
 	lastSaved time.Time
 	announce  map[uint64]string // what to say when a save lands

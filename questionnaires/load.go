@@ -4,6 +4,7 @@ package questionnaires
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/assaytui/assay/internal/safefile"
 	"github.com/assaytui/assay/model"
 )
 
@@ -86,7 +86,7 @@ func LoadAll(dir string) (*model.Catalog, []Broken, error) {
 			err = addCrosswalk(cat, path, data)
 		}
 		if err != nil {
-			broken = append(broken, Broken{Path: path, Err: safefile.Plain(err)})
+			broken = append(broken, Broken{Path: path, Err: plainPath(err)})
 		}
 	}
 	return cat, broken, nil
@@ -126,7 +126,7 @@ func loadFrameworks(dir string) (cat *model.Catalog, crosswalks []string, broken
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			broken = append(broken, Broken{Path: path, Err: safefile.Plain(err)})
+			broken = append(broken, Broken{Path: path, Err: plainPath(err)})
 			continue
 		}
 		id, line := declaredID(data)
@@ -172,7 +172,7 @@ func addCrosswalk(cat *model.Catalog, name string, data []byte) error {
 func yamlFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("questionnaires folder: %w", safefile.Plain(err))
+		return nil, fmt.Errorf("questionnaires folder: %w", plainPath(err))
 	}
 	var out []string
 	for _, e := range entries {
@@ -188,11 +188,21 @@ func yamlFiles(dir string) ([]string, error) {
 func ReadFile(path string) (*model.Framework, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, safefile.Plain(err)
+		return nil, plainPath(err)
 	}
 	f, problems := ParseFramework(path, data)
 	if problems != nil {
 		return nil, problems
 	}
 	return f, nil
+}
+
+// plainPath turns Go's "open PATH: CAUSE" into "PATH: CAUSE", the one line a
+// user reads; other errors pass unchanged.
+func plainPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
 }

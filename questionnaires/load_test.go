@@ -42,3 +42,35 @@ func TestLoadAllSkipsBrokenFiles(t *testing.T) {
 		t.Errorf("Load = %v", err)
 	}
 }
+
+// A questionnaire file or folder that cannot be read is one plain line, the
+// path and the cause, without Go's "open" or "lstat" in front.
+func TestUnreadableFilesArePlainLines(t *testing.T) {
+	dir := t.TempDir()
+	gone := filepath.Join(dir, "gone.yaml")
+	goneCW := filepath.Join(dir, "crosswalk-gone.yaml")
+	os.Symlink(filepath.Join(dir, "nowhere"), gone)
+	os.Symlink(filepath.Join(dir, "nowhere"), goneCW)
+
+	_, broken, err := LoadAll(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, b := range broken {
+		got = append(got, b.Err.Error())
+	}
+	want := []string{gone + ": no such file or directory", goneCW + ": no such file or directory"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("broken:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	missing := filepath.Join(dir, "missing.yaml")
+	if _, err := ReadFile(missing); err == nil || err.Error() != missing+": no such file or directory" {
+		t.Errorf("ReadFile = %v", err)
+	}
+	nope := filepath.Join(dir, "nope")
+	if _, err := Load(nope); err == nil || err.Error() != "questionnaires folder: "+nope+": no such file or directory" {
+		t.Errorf("Load = %v", err)
+	}
+}

@@ -79,6 +79,9 @@ func (d differences) Keys() help.KeyMap {
 }
 
 func (d differences) Legend() []string {
+	if d.tab == tabProfile {
+		return []string{"Profile: the two frameworks' facts side by side (scope, industry, nature, testing, penalties, …); tab goes back to the themes."}
+	}
 	return []string{
 		"Themes: each side's maturity is the mean of its rated questions under the theme's refs; diff is the first framework's minus the second's (– until both have one); match: how closely the frameworks correspond.",
 		"Only in one framework: areas the other framework does not cover.",

@@ -427,10 +427,14 @@ func (h home) deleteQuestion(s model.Summary) confirm {
 		names = append(names, cells.Inert(fs.Framework.Name()))
 	}
 	names = append(names, s.Missing...)
+	noun := "answers"
+	if answered == 1 {
+		noun = "answer"
+	}
 	return confirm{
 		keys: h.c.keys.Confirm,
-		question: []string{fmt.Sprintf("Delete %s? Its %d answers across %s, with their notes, flags and history, will be lost for good.",
-			quote(s.Assessment.Name), answered, strings.Join(names, " and "))},
+		question: []string{fmt.Sprintf("Delete %s? Its %d %s across %s, with their notes, flags and history, will be lost for good.",
+			quote(s.Assessment.Name), answered, noun, strings.Join(names, " and "))},
 		answers: st.Key.Render("y") + " deletes it · " + st.Key.Render("n") + " or " + st.Key.Render("esc") + " keeps it",
 	}
 }

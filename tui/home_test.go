@@ -138,7 +138,7 @@ func TestHomeDeleteAsksAndNamesTheLoss(t *testing.T) {
 	m = press(t, m, "x")
 	mustNotContain(t, shot(m), "Delete “Acme”?")
 	m = press(t, m, "D")
-	mustContain(t, shot(m), "Delete “Acme”?", "1 answers across ISO 28000 and MAS TRM", "lost for good", "y deletes it")
+	mustContain(t, shot(m), "Delete “Acme”?", "Its 1 answer across ISO 28000 and MAS TRM", "lost for good", "y deletes it")
 	m = press(t, m, "n")
 	if _, err := st.Get(context.Background(), a.ID); err != nil {
 		t.Fatal("n deleted it")

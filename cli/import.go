@@ -23,7 +23,7 @@ func (a *app) cmdImport() *cobra.Command {
 	var dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Merge workshop bundles and workbooks",
+		Short: "Merge bundles and workbooks",
 		Long: `Bring in workshop bundles (assay export ID --format json) from other laptops, and
 workbooks (assay export ID --format xlsx) filled in with Excel or LibreOffice.
 

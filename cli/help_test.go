@@ -1,0 +1,45 @@
+package cli_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// helpTopics is "" (assay itself) and every command `assay __complete ""` offers.
+func helpTopics(t *testing.T) []string {
+	t.Helper()
+	topics := []string{""}
+	for _, line := range strings.Split(mustRun(t, "", "__complete", ""), "\n") {
+		if name, _, ok := strings.Cut(line, "\t"); ok {
+			topics = append(topics, name)
+		}
+	}
+	return topics
+}
+
+func helpArgs(topic string) []string {
+	if topic == "" {
+		return []string{"--help"}
+	}
+	return []string{topic, "--help"}
+}
+
+// Every --help fits an 80-column terminal: no line the terminal would wrap
+// (fang neither wraps the command list nor flag texts; it pads them to the
+// widest entry, so one long usage line pushes every summary off the screen).
+func TestHelpFitsEightyColumns(t *testing.T) {
+	for _, topic := range helpTopics(t) {
+		// fang reads the terminal's width from stdout; this is its own way to set it when stdout is a pipe.
+		r := runEnv(t, "", []string{"__FANG_TEST_WIDTH=80"}, helpArgs(topic)...)
+		if r.code != 0 {
+			t.Errorf("assay %s --help: exit %d: %s", topic, r.code, r.stderr)
+		}
+		for _, line := range strings.Split(r.stdout, "\n") {
+			line = strings.TrimRight(line, " ")
+			if n := utf8.RuneCountInString(line); n > 80 {
+				t.Errorf("assay %s --help: a line of %d columns: %q", topic, n, line)
+			}
+		}
+	}
+}

@@ -195,6 +195,7 @@ assessment IDs (with their names), FRAMEWORK:QUESTION IDs, levels and formats.`
 		var shells []string
 		for _, sh := range c.Commands() {
 			sh.Example = "  assay completion " + sh.Name()
+			sh.SetOut(a.Stdout) // a script goes out byte for byte
 			shells = append(shells, sh.Name())
 		}
 		c.Args = cobra.ArbitraryArgs

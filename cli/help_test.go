@@ -43,3 +43,22 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+// Help piped into less or a file carries no trailing blanks: fang pads the
+// description to 120 columns when stdout is not a terminal, which less shows
+// as an empty row under every line on an 80-column screen.
+func TestPipedHelpHasNoTrailingSpaces(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"answer", "--help"}, {"help", "export"}, {"completion", "--help"}} {
+		r := run(t, "", args...)
+		for i, line := range strings.Split(r.stdout, "\n") {
+			if strings.HasSuffix(line, " ") {
+				t.Errorf("assay %v: line %d ends in blanks: %q", args, i+1, line)
+				break
+			}
+		}
+	}
+	// The completion scripts are passed through untouched.
+	if script := mustRun(t, "", "completion", "bash"); !strings.Contains(script, "__start_assay") {
+		t.Errorf("completion bash:\n%s", script)
+	}
+}

@@ -62,3 +62,16 @@ func TestPipedHelpHasNoTrailingSpaces(t *testing.T) {
 		t.Errorf("completion bash:\n%s", script)
 	}
 }
+
+// The man page writes short flags as -y, --yes (mango-cobra writes "--y --yes").
+func TestManPageShortFlags(t *testing.T) {
+	man := mustRun(t, "", "man")
+	for _, want := range []string{`\fB-y, --yes\fP`, `\fB-o, --output\fP`} {
+		if !strings.Contains(man, want) {
+			t.Errorf("man page lacks %s", want)
+		}
+	}
+	if strings.Contains(man, `\fB--y `) || strings.Contains(man, `\fB--o `) {
+		t.Error(`man page writes a short flag with two dashes ("--y --yes")`)
+	}
+}

@@ -40,6 +40,10 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 			if n := utf8.RuneCountInString(line); n > 80 {
 				t.Errorf("assay %s --help: a line of %d columns: %q", topic, n, line)
 			}
+			// fang cuts an example too wide for its box with "…".
+			if strings.HasSuffix(line, "…") {
+				t.Errorf("assay %s --help: an example cut short: %q", topic, line)
+			}
 		}
 	}
 }

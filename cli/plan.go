@@ -108,7 +108,8 @@ With only the ID, print the action plan: every rated question below its
 target, the largest gap × weight first, then the questions that have an
 action but no gap.`,
 		Example: `  assay plan k3v9qx2m
-  assay plan k3v9qx2m iso28000-2022:8.3.q1 --action "Test the continuity plan" --owner "Bo Lim" --due 2027-03-31
+  assay plan k3v9qx2m iso28000-2022:8.3.q1 --action "Reassess threats"
+  assay plan k3v9qx2m iso28000-2022:8.3.q1 --owner Bo --due 2027-03-31
   assay plan k3v9qx2m iso28000-2022:8.3.q1 --status done`,
 		Args:              needArgs(1, 2, "an assessment ID, and a FRAMEWORK:QUESTION to plan an action on"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment, a.completeQuestion),

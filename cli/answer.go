@@ -29,12 +29,12 @@ revision ("" for a question never answered); otherwise it writes nothing, exits
 
 Question IDs are FRAMEWORK:QUESTION, e.g. mas-trm-2021:3.4.q1; case is ignored.
 assay questions FRAMEWORK lists them.`,
-		Example: `  assay answer k3v9qx2m iso28000-2022:4.1.q1 3 --note "context reviewed in March"
-  assay answer k3v9qx2m mas-trm-2021:14.1.q1 na --note "no online services"
+		Example: `  assay answer k3v9qx2m iso28000-2022:4.1.q1 3 --note "reviewed in March"
+  assay answer k3v9qx2m mas-trm-2021:14.1.q1 na --note "no web services"
   assay answer k3v9qx2m mas-trm-2021:3.4.q1 --flag
   assay answer k3v9qx2m mas-trm-2021:3.4.q1 --clear
-  rev=$(assay answer k3v9qx2m mas-trm-2021:3.4.q1 2 --json | jq -r .revision)
-  assay answer k3v9qx2m mas-trm-2021:3.4.q1 3 --if-unchanged-since "$rev"`,
+  rev=$(assay answer $id mas-trm-2021:3.4.q1 2 --json | jq -r .revision)
+  assay answer $id mas-trm-2021:3.4.q1 3 --if-unchanged-since "$rev"`,
 		Args:              needArgs(2, 3, "an assessment ID, a FRAMEWORK:QUESTION and a LEVEL (e.g. assay answer k3v9qx2m mas-trm-2021:3.4.q1 3)"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment, a.completeQuestion, a.completeLevelArg),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -138,7 +138,9 @@ Exit codes: 0 ok, 1 the operation failed, 2 bad usage or bad input.`,
 	}
 	cobra.EnableCommandSorting = false // commandList's order: the everyday commands first
 	root.SetIn(a.Stdin)
-	root.SetOut(a.Stdout)
+	// Help and completion answers go through cobra's writer: without fang's
+	// padding at the ends of lines (see trimWriter).
+	root.SetOut(&trimWriter{w: a.Stdout})
 	root.SetErr(a.Stderr)
 	root.SetVersionTemplate("assay {{.Version}}\n")
 	root.SetFlagErrorFunc(a.flagError)

@@ -61,6 +61,6 @@ or c in the app).`,
 			return report.Compare(a.Stdout, c)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: figures per framework and section, changed answers")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: per framework and section, and changed answers")
 	return cmd
 }

@@ -191,10 +191,11 @@ assessment IDs (with their names), FRAMEWORK:QUESTION IDs, levels and formats.`
   assay completion bash > ~/.local/share/bash-completion/completions/assay
   assay completion zsh > "${fpath[1]}/_assay"                      # zsh
   assay completion fish > ~/.config/fish/completions/assay.fish    # fish
-  assay completion powershell | Out-String | Invoke-Expression     # PowerShell`
+  assay completion powershell | Out-String | Invoke-Expression`
 		var shells []string
 		for _, sh := range c.Commands() {
 			sh.Example = "  assay completion " + sh.Name()
+			sh.SetOut(a.Stdout) // a script goes out byte for byte
 			shells = append(shells, sh.Name())
 		}
 		c.Args = cobra.ArbitraryArgs

@@ -23,7 +23,7 @@ func (a *app) cmdImport() *cobra.Command {
 	var dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Merge workshop bundles and workbooks",
+		Short: "Merge bundles and workbooks",
 		Long: `Bring in workshop bundles (assay export ID --format json) from other laptops, and
 workbooks (assay export ID --format xlsx) filled in with Excel or LibreOffice.
 
@@ -46,7 +46,7 @@ program that saved it names them, else --as), on top of the answer it
 started from; unchanged rows are left alone. A workbook that is not assay's,
 an unknown question or a bad level is refused with the sheet and cell.`,
 		Example: `  assay import ws.json                       # a participant takes the facilitator's bundle
-  assay import alice.json bob.json           # the facilitator brings the answers back
+  assay import alice.json bob.json           # the facilitator collects the answers
   assay import bob.json --dry-run            # what would it do?
   assay import bob.json --json | jq '.[].disagreements'
   assay import fy2026-bo.xlsx                # a workbook filled in elsewhere`,

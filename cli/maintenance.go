@@ -33,6 +33,10 @@ Exit 1 if damaged.`,
 			}
 			w := a.Stdout
 			fmt.Fprintf(w, "database:     %s\n", path)
+			if h.Unreadable {
+				fmt.Fprintf(w, "schema:       unreadable\nintegrity:    %s\n", strings.Join(h.Integrity, "; "))
+				return fmt.Errorf("%s is damaged beyond reading: restore it from a backup (assay backup makes one)", path)
+			}
 			fmt.Fprintf(w, "schema:       %d (this assay knows up to %d)\n", h.SchemaVersion, h.KnownVersion)
 			fmt.Fprintf(w, "integrity:    %s\n", strings.Join(h.Integrity, "; "))
 			if len(h.ForeignKeys) == 0 {

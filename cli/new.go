@@ -20,7 +20,7 @@ func (a *app) cmdNew() *cobra.Command {
 		Long: `Create an assessment and print its ID, and nothing else, so a script can
 keep it. It covers both built-in frameworks unless you name some with
 --framework.`,
-		Example: `  id=$(assay new --name "FY2026 self-assessment" --org "Acme Bank" --assessor "Ann Tan")
+		Example: `  id=$(assay new --name "FY2026" --org "Acme Bank" --assessor "Ann Tan")
   assay new --name "ISO gap analysis" --framework iso28000-2022 --target 4`,
 		Args:              a.noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,

@@ -14,7 +14,7 @@ func (a *app) cmdTarget() *cobra.Command {
 	var framework, section string
 	var clear bool
 	cmd := &cobra.Command{
-		Use:   "target ID LEVEL [--framework F [--section REF]]",
+		Use:   "target ID LEVEL",
 		Short: "Set target levels",
 		Long: `Set the maturity level an assessment aims for (0-5). With --framework it is
 that framework's target; with --section too, that clause's (and its
@@ -75,7 +75,7 @@ it follows the one above it again.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&framework, "framework", "", "set the target of this framework of the assessment")
-	f.StringVar(&section, "section", "", "with --framework: set the target of this clause (e.g. 8 or 8.1)")
+	f.StringVar(&section, "section", "", "with --framework: this clause's target (e.g. 8 or 8.1)")
 	f.BoolVar(&clear, "clear", false, "remove the framework's or clause's own target")
 	cmd.RegisterFlagCompletionFunc("framework", a.completeFramework)
 	cmd.RegisterFlagCompletionFunc("section", cobra.NoFileCompletions)
@@ -97,8 +97,8 @@ func (a *app) cmdPlan() *cobra.Command {
 	var text, owner, due, status string
 	var clear, asJSON bool
 	cmd := &cobra.Command{
-		Use:   "plan ID [FRAMEWORK:QUESTION] [--action T] [--owner O] [--due DATE] [--status S]",
-		Short: "Plan actions; print the action plan",
+		Use:   "plan ID [FRAMEWORK:QUESTION]",
+		Short: "Plan actions; print the plan",
 		Long: `With a question, record what will be done about it: --action (what), --owner
 (who), --due (YYYY-MM-DD) and --status (open, doing or done; a new action is
 open). Give only what changes; "" empties a field; --clear removes the action.
@@ -108,7 +108,8 @@ With only the ID, print the action plan: every rated question below its
 target, the largest gap × weight first, then the questions that have an
 action but no gap.`,
 		Example: `  assay plan k3v9qx2m
-  assay plan k3v9qx2m iso28000-2022:8.3.q1 --action "Test the continuity plan" --owner "Bo Lim" --due 2027-03-31
+  assay plan k3v9qx2m iso28000-2022:8.3.q1 --action "Reassess threats"
+  assay plan k3v9qx2m iso28000-2022:8.3.q1 --owner Bo --due 2027-03-31
   assay plan k3v9qx2m iso28000-2022:8.3.q1 --status done`,
 		Args:              needArgs(1, 2, "an assessment ID, and a FRAMEWORK:QUESTION to plan an action on"),
 		ValidArgsFunction: a.completeArgs(a.completeAssessment, a.completeQuestion),

@@ -14,7 +14,7 @@ func (a *app) cmdServe() *cobra.Command {
 	var code, keys string
 	cmd := &cobra.Command{
 		Use:   "serve ID",
-		Short: "Run a live workshop: everyone in the room rates from their own terminal",
+		Short: "Run a live workshop over SSH",
 		Long: `Serve an assessment to the room over SSH and lead it from this terminal.
 Participants join with any SSH client under their own name and the workshop
 code; each rates the question you show privately, you reveal every rating at

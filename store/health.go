@@ -106,6 +106,7 @@ type Health struct {
 	SchemaVersion int
 	KnownVersion  int // the newest schema this build knows
 	Integrity     []string
+	Unreadable    bool     // damaged so that not even the schema could be read; the counts are not known
 	ForeignKeys   []string // rows whose parent is missing
 	Assessments   int
 	Answers       int
@@ -135,7 +136,12 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	case st.Size() == 0:
 		return h, fmt.Errorf("%s is empty: %w", path, ErrNoDatabase)
 	}
-	if _, err := checkHeader(path); err != nil {
+	// A file cut short is damage to report, not a reason to refuse: the
+	// other commands refuse it and send the user here.
+	var cut []string
+	if _, err := checkHeader(path); errors.Is(err, ErrDamaged) {
+		cut = []string{finding(path, err)}
+	} else if err != nil {
 		return h, err
 	}
 	db, err := sql.Open("sqlite", fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)", fileURI(path), busyTimeout.Milliseconds()))
@@ -145,11 +151,23 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&h.SchemaVersion); err != nil {
+		if errors.Is(classify(path, err), ErrDamaged) {
+			// Too damaged to read the schema: that is the finding.
+			h.Unreadable = true
+			h.Integrity = append(cut, "SQLite cannot read it: "+err.Error())
+			return h, nil
+		}
 		return h, classify(path, err)
 	}
 	if h.Integrity, err = column(ctx, db, "PRAGMA integrity_check"); err != nil {
 		// A damaged file may fail the check itself; that is a finding, not an error.
-		h.Integrity = []string{classify(path, err).Error()}
+		h.Integrity = []string{finding(path, classify(path, err))}
+	}
+	if cut != nil {
+		if len(h.Integrity) == 1 && h.Integrity[0] == "ok" {
+			h.Integrity = nil // SQLite did not reach the missing pages
+		}
+		h.Integrity = append(cut, h.Integrity...)
 	}
 	rows, err := db.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err == nil {
@@ -182,6 +200,14 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 		}
 	}
 	return h, nil
+}
+
+// finding is an error as doctor lists it: without the file's name, which
+// doctor prints above, and without the advice to run doctor.
+func finding(path string, err error) string {
+	s := strings.TrimPrefix(err.Error(), path+": ")
+	s = strings.ReplaceAll(s, " (run assay doctor)", "")
+	return strings.ReplaceAll(s, " run assay doctor", "")
 }
 
 func column(ctx context.Context, db querier, query string) ([]string, error) {

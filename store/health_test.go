@@ -135,6 +135,27 @@ func TestInspectFindsDamage(t *testing.T) {
 	}
 }
 
+// A file cut short (say, copied off a stick pulled out too early) is what
+// doctor is asked to look at: every other command refuses it with "run assay
+// doctor". Doctor reports it as damage instead of refusing it the same way.
+func TestInspectReportsAFileCutShort(t *testing.T) {
+	path, _ := scribbled(t)
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, data[:5000], 0o600)
+	h, err := Inspect(ctx, path)
+	if err != nil {
+		t.Fatalf("Inspect refused the file: %v", err)
+	}
+	if h.Healthy() || !h.Unreadable || len(h.Integrity) == 0 || !strings.Contains(h.Integrity[0], "5000 bytes, its header says") {
+		t.Errorf("integrity = %q", h.Integrity)
+	}
+	for _, f := range h.Integrity {
+		if strings.Contains(f, "run assay doctor") || strings.Contains(f, path) {
+			t.Errorf("a finding sends doctor to itself or names the file again: %q", f)
+		}
+	}
+}
+
 func TestBackupWhileWriting(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.db")

@@ -90,7 +90,8 @@ func TestImportMergesBundlesFromTwoLaptops(t *testing.T) {
 		t.Errorf("still disputed after answering: %+v", show.Disagreements)
 	}
 	hist := mustRun(t, fac, "history", id)
-	for _, want := range []string{"from a.json from alice", "from b.json from bob", "settled 2 ratings"} {
+	// Who said what stays readable once settled: the ratings by name and level.
+	for _, want := range []string{"from a.json from alice", "from b.json from bob", "settled 2 ratings: alice 2, bob 4"} {
 		if !strings.Contains(hist, want) {
 			t.Errorf("history lacks %q:\n%s", want, hist)
 		}

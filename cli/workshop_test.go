@@ -197,6 +197,12 @@ func TestCompare(t *testing.T) {
 			t.Errorf("compare text lacks %q:\n%s", want, text)
 		}
 	}
+	// A framework rated on one side only: no delta, and no gap where it would be.
+	empty := strings.TrimSpace(mustRun(t, db, "new", "--name", "FY2024", "--framework", "iso28000-2022"))
+	text = mustRun(t, db, "compare", empty, old)
+	if !strings.Contains(text, "overall - → 1.5; 2 answers changed") {
+		t.Errorf("compare from an unrated assessment:\n%s", text)
+	}
 	oneErrorLine(t, run(t, db, "compare", old), 2, "was not copied from another assessment")
 	oneErrorLine(t, run(t, db, "compare", old, "nosuchid"), 2, `unknown assessment "nosuchid"`)
 }

@@ -90,7 +90,8 @@ func TestImportMergesBundlesFromTwoLaptops(t *testing.T) {
 		t.Errorf("still disputed after answering: %+v", show.Disagreements)
 	}
 	hist := mustRun(t, fac, "history", id)
-	for _, want := range []string{"from a.json from alice", "from b.json from bob", "settled 2 ratings"} {
+	// Who said what stays readable once settled: the ratings by name and level.
+	for _, want := range []string{"from a.json from alice", "from b.json from bob", "settled 2 ratings: alice 2, bob 4"} {
 		if !strings.Contains(hist, want) {
 			t.Errorf("history lacks %q:\n%s", want, hist)
 		}
@@ -195,6 +196,12 @@ func TestCompare(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("compare text lacks %q:\n%s", want, text)
 		}
+	}
+	// A framework rated on one side only: no delta, and no gap where it would be.
+	empty := strings.TrimSpace(mustRun(t, db, "new", "--name", "FY2024", "--framework", "iso28000-2022"))
+	text = mustRun(t, db, "compare", empty, old)
+	if !strings.Contains(text, "overall - → 1.5; 2 answers changed") {
+		t.Errorf("compare from an unrated assessment:\n%s", text)
 	}
 	oneErrorLine(t, run(t, db, "compare", old), 2, "was not copied from another assessment")
 	oneErrorLine(t, run(t, db, "compare", old, "nosuchid"), 2, `unknown assessment "nosuchid"`)

@@ -97,4 +97,7 @@ type HistoryEntry struct {
 	// Settles lists the ratings a resolution settled: the change was made
 	// here while the question was disputed.
 	Settles []string
+	// Settled are those ratings (who, which level), when the store knows
+	// them, so that who said what stays readable once settled.
+	Settled []Rating
 }

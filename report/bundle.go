@@ -243,12 +243,38 @@ func readBundle(data []byte, c *model.Catalog) (*model.Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every answer, change and rating is on a question of the framework,
+	// except the answers the export marked removed, with their history.
+	removed := map[model.Key]bool{}
 	for _, a := range doc.Answers {
-		if f, ok := c.Framework(a.Framework); ok && !a.Removed {
-			if _, known := f.Question(a.QuestionID); known {
-				continue
-			}
-			return nil, fmt.Errorf("%s:%s is not a question of %s %s", a.Framework, a.QuestionID, f.ID, f.Version)
+		if a.Removed {
+			removed[model.Key{Framework: a.Framework, Question: a.QuestionID}] = true
+		}
+	}
+	unknown := func(k model.Key, what string) error {
+		f, ok := c.Framework(k.Framework)
+		if !ok || removed[k] {
+			return nil
+		}
+		if _, known := f.Question(k.Question); known {
+			return nil
+		}
+		return fmt.Errorf("%s%s is not a question of %s %s", what, k.Question, f.ID, f.Version)
+	}
+	for _, a := range doc.Answers {
+		if err := unknown(model.Key{Framework: a.Framework, Question: a.QuestionID}, a.Framework+":"); err != nil {
+			return nil, err
+		}
+	}
+	for i, h := range b.History {
+		k := model.Key{Framework: h.Framework, Question: h.QuestionID}
+		if err := unknown(k, fmt.Sprintf("history entry %d (%s): ", i+1, k.Qualified())); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range b.Disagreements {
+		if err := unknown(d.Key, "the disagreement on "+d.Key.Qualified()+": "); err != nil {
+			return nil, err
 		}
 	}
 	for _, a := range b.Actions {

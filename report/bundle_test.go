@@ -308,3 +308,38 @@ func TestShowListsOpenDisagreements(t *testing.T) {
 		}
 	}
 }
+
+// A change or a rating on a question the framework lacks is refused as an
+// answer to it is, unless the bundle has the answer it led to (marked
+// removed by the export): before, a change in history alone slipped past
+// the check and became an answer to a question that does not exist.
+func TestBundleRefusesHistoryOnAQuestionTheFrameworkLacks(t *testing.T) {
+	gone := func(d *Data, rev string) model.HistoryEntry {
+		h := d.History[2]
+		h.QuestionID, h.Revision, h.Parent = "9.9.q9", rev, ""
+		h.Old.QuestionID, h.New.QuestionID, h.New.Revision = "9.9.q9", "9.9.q9", rev
+		return h
+	}
+	d := bundleFixture()
+	d.History = append(d.History, gone(&d, "f8f8f8f8f8f8f8f8"))
+	_, err := ReadBundle("ws.json", exportBundle(t, d), d.Catalog)
+	if err == nil || !strings.Contains(err.Error(), "ws.json: history entry 6 (demo-baseline:9.9.q9): 9.9.q9 is not a question of demo-baseline 1.0") {
+		t.Errorf("a change to an unknown question: %v", err)
+	}
+
+	d = bundleFixture()
+	d.Disagreements[0].Key.Question = "9.9.q9"
+	_, err = ReadBundle("ws.json", exportBundle(t, d), d.Catalog)
+	if err == nil || !strings.Contains(err.Error(), "ws.json: the disagreement on demo-baseline:9.9.q9: 9.9.q9 is not a question of demo-baseline 1.0") {
+		t.Errorf("a disagreement on an unknown question: %v", err)
+	}
+
+	// A removed question's answer comes with its history.
+	d = bundleFixture()
+	h := gone(&d, "f8f8f8f8f8f8f8f8")
+	d.History = append(d.History, h)
+	d.Answers = append(d.Answers, h.New)
+	if _, err := ReadBundle("ws.json", exportBundle(t, d), d.Catalog); err != nil {
+		t.Errorf("a removed question's answer with its history: %v", err)
+	}
+}

@@ -14,8 +14,12 @@ func Compare(w io.Writer, c model.Comparison) error {
 	fmt.Fprintf(w, "%s (%s) → %s (%s)\n", clean(c.Old.Name), c.Old.ID, clean(c.New.Name), c.New.ID)
 	for _, fd := range c.Frameworks {
 		f := fd.Framework
-		fmt.Fprintf(w, "\n%s — overall %s → %s  %s; %s changed\n", f.Name(), deltaSide(fd.Overall.Old, fd.Overall.HasOld),
-			deltaSide(fd.Overall.New, fd.Overall.HasNew), deltaText(fd.Overall), plural(fd.ChangedAnswers, "answer"))
+		delta := deltaText(fd.Overall)
+		if delta != "" {
+			delta = "  " + delta
+		}
+		fmt.Fprintf(w, "\n%s — overall %s → %s%s; %s changed\n", f.Name(), deltaSide(fd.Overall.Old, fd.Overall.HasOld),
+			deltaSide(fd.Overall.New, fd.Overall.HasNew), delta, plural(fd.ChangedAnswers, "answer"))
 		tw := newTable(w)
 		fmt.Fprintln(tw, "REF\tSECTION\tOLD\tNEW\tCHANGE")
 		for _, s := range fd.Sections {

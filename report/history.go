@@ -67,7 +67,15 @@ func provenance(h model.HistoryEntry) string {
 		parts = append(parts, "from "+clean(h.Origin))
 	}
 	if n := len(h.Settles); n > 0 {
-		parts = append(parts, fmt.Sprintf("settled %d ratings", n))
+		p := fmt.Sprintf("settled %d ratings", n)
+		if len(h.Settled) == n {
+			who := make([]string, n)
+			for i, r := range h.Settled {
+				who[i] = truncate(clean(r.By), 40) + " " + levelOrDash(r.Level)
+			}
+			p += ": " + strings.Join(who, ", ")
+		}
+		parts = append(parts, p)
 	}
 	if len(parts) == 0 {
 		return ""

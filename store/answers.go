@@ -271,7 +271,10 @@ func (s *Store) historyIn(ctx context.Context, db querier, id string) ([]model.H
 			&nl, &nna, &h.New.Note, &h.New.Flagged, &h.By, &at, &h.Host, &h.Revision, &h.Parent, &h.Origin); err != nil {
 			return nil, classify(s.path, err)
 		}
-		h.Settles = settles[h.Revision]
+		for _, r := range settles[h.Revision] {
+			h.Settles = append(h.Settles, r.Revision)
+			h.Settled = append(h.Settled, r)
+		}
 		h.Old.Level, h.New.Level = levelFrom(ol, ona), levelFrom(nl, nna)
 		h.At = parseTime(at)
 		for _, a := range []*model.Answer{&h.Old, &h.New} {

@@ -292,7 +292,11 @@ func (s *Store) write(ctx context.Context, fn func(t txn) error) error {
 		}
 		return classify(s.path, err)
 	}
-	return classify(s.path, tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return classify(s.path, err)
+	}
+	s.writes.Add(1)
+	return nil
 }
 
 // oneRow turns "no row changed" into ErrNotFound for the named thing.

@@ -53,21 +53,25 @@ func disagreementsIn(ctx context.Context, db querier, id string) ([]model.Disagr
 }
 
 // settled maps each resolution of an assessment to the ratings it settled.
-func (s *Store) settled(ctx context.Context, db querier, id string) (map[string][]string, error) {
-	rows, err := db.QueryContext(ctx, `SELECT d.resolution, r.revision FROM disagreements d
+func (s *Store) settled(ctx context.Context, db querier, id string) (map[string][]model.Rating, error) {
+	rows, err := db.QueryContext(ctx, `SELECT d.resolution, r.revision, r.rated_by, r.level, r.na FROM disagreements d
 		JOIN ratings r ON r.disagreement_id = d.id
 		WHERE d.assessment_id = ? AND d.resolution IS NOT NULL AND r.replaced_by = '' ORDER BY d.id, r.ord`, id)
 	if err != nil {
 		return nil, classify(s.path, err)
 	}
 	defer rows.Close()
-	out := map[string][]string{}
+	out := map[string][]model.Rating{}
 	for rows.Next() {
-		var res, rev string
-		if err := rows.Scan(&res, &rev); err != nil {
+		var res string
+		var r model.Rating
+		var level sql.NullInt64
+		var na bool
+		if err := rows.Scan(&res, &r.Revision, &r.By, &level, &na); err != nil {
 			return nil, classify(s.path, err)
 		}
-		out[res] = append(out[res], rev)
+		r.Level = levelFrom(level, na)
+		out[res] = append(out[res], r)
 	}
 	return out, classify(s.path, rows.Err())
 }

@@ -13,19 +13,27 @@ import (
 	"github.com/assaytui/assay/internal/safefile"
 )
 
-// Changed reports whether another process has committed to the database since
-// the last call. It asks SQLite's data_version, which costs no I/O, so a
-// screen can call it whenever the user moves instead of polling.
-func (s *Store) Changed(ctx context.Context) (bool, error) {
-	var v int64
-	if err := s.db.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
-		return false, classify(s.path, err)
+// Version is where the database stands, as this process sees it: two
+// Versions differ when anything was committed between them, by another
+// process (SQLite's data_version, which costs no I/O) or by this one. The
+// second matters when several apps share one store, as those of assay serve
+// do: each keeps its own Version, so a change one of them saves is seen by
+// the others, and no app's look uses up another's.
+type Version struct {
+	data   int64  // PRAGMA data_version: commits by other connections
+	writes uint64 // commits by this store
+}
+
+// Version reads where the database stands now. A screen can call it whenever
+// the user moves instead of polling, and compare it with the one it read
+// before.
+func (s *Store) Version(ctx context.Context) (Version, error) {
+	var v Version
+	if err := s.db.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v.data); err != nil {
+		return Version{}, classify(s.path, err)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	changed := s.dataVersion != 0 && v != s.dataVersion
-	s.dataVersion = v
-	return changed, nil
+	v.writes = s.writes.Load()
+	return v, nil
 }
 
 // QuickCheck runs SQLite's quick_check: a pass over every page that finds a

@@ -19,7 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -56,8 +56,7 @@ type Store struct {
 	host  string               // this computer's name, recorded with every change
 	stmts map[string]*sql.Stmt // prepared statements of the save path
 
-	mu          sync.Mutex
-	dataVersion int64 // last PRAGMA data_version seen by Changed
+	writes atomic.Uint64 // commits made through this store, for Version
 
 	verify *verification // the background check writes wait for (VerifyInBackground)
 }

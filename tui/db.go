@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,6 +50,40 @@ type db struct {
 	version string // of assay, written into bundles
 	now     func() time.Time
 	w       *writer
+
+	// seen is where the database stood when this app last read the
+	// assessment or looked for changes. It is the app's own: the apps of
+	// assay serve share one store, and each must see what the others save.
+	seenMu sync.Mutex
+	seen   store.Version
+}
+
+// markSeen notes where the database stands now, so that a later look for
+// changes sees what is written from now on.
+func (d *db) markSeen(ctx context.Context) error {
+	v, err := d.st.Version(ctx)
+	if err != nil {
+		return err
+	}
+	d.seenMu.Lock()
+	d.seen = v
+	d.seenMu.Unlock()
+	return nil
+}
+
+// changedSince reports whether anything was committed since markSeen or the
+// last call, by another process or another app sharing the store (or this
+// app's own saves, which a refresh merges as they are).
+func (d *db) changedSince(ctx context.Context) (bool, error) {
+	v, err := d.st.Version(ctx)
+	if err != nil {
+		return false, err
+	}
+	d.seenMu.Lock()
+	defer d.seenMu.Unlock()
+	changed := v != d.seen
+	d.seen = v
+	return changed, nil
 }
 
 // enqueue queues a job on the write queue; without a store (the views'
@@ -180,12 +215,12 @@ func (d *db) summaries() tea.Cmd {
 }
 
 // assessment reads one assessment with its answers. It first takes note of
-// the database's data version, so that a later look for changes sees what
-// other processes write from now on.
+// where the database stands, so that a later look for changes sees what is
+// written from now on: by other processes, or other apps sharing the store.
 func (d *db) assessment(id string) tea.Cmd {
 	st := d.st
 	_, cmd := d.enqueue("", func(ctx context.Context, _ uint64) tea.Msg {
-		_, _ = st.Changed(ctx) // a failure shows in the reads below
+		_ = d.markSeen(ctx) // a failure shows in the reads below
 		a, err := st.Get(ctx, id)
 		if err != nil {
 			return assessmentMsg{id: id, err: err}
@@ -314,7 +349,7 @@ func (d *db) checkChanged(id string) tea.Cmd {
 	}
 	st := d.st
 	_, cmd := d.enqueue("read:changed:"+id, func(ctx context.Context, seq uint64) tea.Msg {
-		changed, err := st.Changed(ctx)
+		changed, err := d.changedSince(ctx)
 		if err != nil {
 			return refreshedMsg{seq: seq, id: id, err: err}
 		}

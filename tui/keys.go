@@ -23,6 +23,7 @@ type KeyMap struct {
 	Note          NoteKeys
 	Editor        noteeditor.Keys
 	Reason        PromptKeys
+	VoteNote      PromptKeys // the note of a rating in the room
 	Action        ActionKeys
 	Find          FindKeys
 	Related       RelatedKeys
@@ -147,6 +148,11 @@ func DefaultKeyMap() KeyMap {
 		Editor: noteeditor.DefaultKeys(),
 		Reason: PromptKeys{
 			Accept: bind(keys("enter"), "enter", "mark N/A"),
+			Cancel: bind(keys("esc"), "esc", "cancel"),
+			Quit:   saveQuit,
+		},
+		VoteNote: PromptKeys{
+			Accept: bind(keys("enter"), "enter", "keep the note"),
 			Cancel: bind(keys("esc"), "esc", "cancel"),
 			Quit:   saveQuit,
 		},

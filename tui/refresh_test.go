@@ -158,3 +158,28 @@ func TestRefreshDoesNotAnnounceOurOwnSave(t *testing.T) {
 		answers: []model.Answer{{Framework: iso, QuestionID: "4.1.q1", Level: 3}}})
 	mustNotContain(t, shot(m), "changed in another session")
 }
+
+// The apps of assay serve share one store: what one person's app saves shows
+// in another's on their next move, as a change made elsewhere does. The
+// room's recorded level and a let-loose participant's answers reached
+// nobody else's questionnaire or dashboard before.
+func TestAnotherAppOnTheSameStoreShowsOnMove(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	other := newTest(t, m.c.db.st, a.ID, 80, 24)
+	other = press(t, other, "l", "4") // 4.1.q2 = 4, saved by the other app
+	if got := stored(t, m.c.db.st, a.ID, iso, "4.1.q2"); got.Level != 4 {
+		t.Fatalf("the other app saved %+v", got)
+	}
+	m = press(t, m, "l")
+	mustContain(t, shot(m), "▸ 4   Measured        ● saved", "1 answer(s) changed in another session")
+	// And back: this app's save shows in the other one; its own save is no
+	// news to it.
+	m = press(t, m, "2")
+	other.status = statusMsg{}
+	other = press(t, other, "left")
+	mustContain(t, shot(other), "1 answer(s) changed in another session")
+	other.status = statusMsg{}
+	other = press(t, other, "right")
+	mustContain(t, shot(other), "▸ 2   Managed         ● saved")
+	mustNotContain(t, shot(other), "changed in another session")
+}

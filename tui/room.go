@@ -133,8 +133,10 @@ func (r roomScreen) Title() string {
 
 func (r roomScreen) Keys() help.KeyMap {
 	switch {
-	case r.modal != nil:
+	case r.modal != nil && r.modal.na:
 		return r.c.keys.Reason
+	case r.modal != nil:
+		return r.c.keys.VoteNote
 	case r.lead:
 		return r.c.keys.Lead
 	}

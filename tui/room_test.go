@@ -85,6 +85,9 @@ func TestParticipantRatesPrivatelyThenSeesEveryRating(t *testing.T) {
 		"nobody has rated yet", "not rated yet")
 
 	m = press(t, m, "e")
+	// The footer says what enter does here: keep the note, not mark N/A.
+	mustContain(t, shot(m), "enter keep the note")
+	mustNotContain(t, shot(m), "mark N/A")
 	m = typeText(t, m, "policy approved in March")
 	m = press(t, m, "enter")
 	mustContain(t, shot(m), "the note goes with your rating")
@@ -107,7 +110,7 @@ func TestParticipantRatesPrivatelyThenSeesEveryRating(t *testing.T) {
 	// N/A asks why (starting from the note); esc leaves the vote alone; a
 	// changed mind replaces it.
 	m = press(t, m, "n")
-	mustContain(t, shot(m), "Why does it not apply? policy approved in March")
+	mustContain(t, shot(m), "Why does it not apply? policy approved in March", "enter mark N/A")
 	m = press(t, m, "esc")
 	if got := room.RoundView(q41, "ann").Mine; got.Level != 3 {
 		t.Fatalf("esc changed the vote to %+v", got)

@@ -96,17 +96,36 @@ an unknown question or a bad level is refused with the sheet and cell.`,
 					}
 				}
 			}
+			opts := func(f importFile) store.ImportOptions {
+				return store.ImportOptions{Into: into, DryRun: dryRun, File: f.name, SHA256: f.sum, Actor: a.actor()}
+			}
 			var results []model.ImportResult
-			for _, f := range files {
-				res, err := st.Import(cmd.Context(), f.bundle, store.ImportOptions{Into: into, DryRun: dryRun,
-					File: f.name, SHA256: f.sum, Actor: a.actor()})
-				if errors.Is(err, store.ErrMismatch) {
-					return badInput("%s: %v", f.name, err)
+			if dryRun {
+				// Each file is judged after the ones before it, as the
+				// import itself would; nothing is written.
+				items := make([]store.ImportItem, len(files))
+				for i, f := range files {
+					items[i] = store.ImportItem{Bundle: f.bundle, Options: opts(f)}
 				}
+				results, err = st.DryRunImports(cmd.Context(), items)
 				if err != nil {
-					return fmt.Errorf("%s: %w (this file was not imported%s)", f.name, err, doneBefore(results))
+					f := files[min(len(results), len(files)-1)]
+					if errors.Is(err, store.ErrMismatch) {
+						return badInput("%s: %v", f.name, err)
+					}
+					return fmt.Errorf("%s: %w (nothing was imported)", f.name, err)
 				}
-				results = append(results, res)
+			} else {
+				for _, f := range files {
+					res, err := st.Import(cmd.Context(), f.bundle, opts(f))
+					if errors.Is(err, store.ErrMismatch) {
+						return badInput("%s: %v", f.name, err)
+					}
+					if err != nil {
+						return fmt.Errorf("%s: %w (this file was not imported%s)", f.name, err, doneBefore(results))
+					}
+					results = append(results, res)
+				}
 			}
 			if asJSON {
 				return report.ImportsJSON(a.Stdout, results)

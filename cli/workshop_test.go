@@ -39,10 +39,23 @@ func TestImportMergesBundlesFromTwoLaptops(t *testing.T) {
 	runAs(t, "alice", alice, "export", id, "--format", "json", "-o", a)
 	runAs(t, "bob", bob, "export", id, "--format", "json", "-o", b)
 
+	type fileResult struct {
+		File                 string
+		Added, Same, Skipped int
+		Disagreements        int
+		Decisions            []map[string]any
+		Assessment           struct{ ID string }
+	}
+	// A dry run of both files says what the import then does: bob's file is
+	// judged after alice's, so his 4 meets her 2 as a disagreement.
 	before := snapshot(t, fac)
 	dry := run(t, fac, "import", a, b, "--dry-run")
-	if dry.code != 0 || !strings.Contains(dry.stdout, "would import a.json") || !strings.Contains(dry.stdout, "disagreement") {
+	if dry.code != 0 || !strings.Contains(dry.stdout, "would import a.json") || !strings.Contains(dry.stdout, "1 disagreement") {
 		t.Errorf("dry run: %+v", dry)
+	}
+	var dryFiles []fileResult
+	if err := json.Unmarshal([]byte(mustRun(t, fac, "import", a, b, "--dry-run", "--json")), &dryFiles); err != nil {
+		t.Fatal(err)
 	}
 	if snapshot(t, fac) != before {
 		t.Error("--dry-run changed the database")
@@ -52,18 +65,19 @@ func TestImportMergesBundlesFromTwoLaptops(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("import: %+v", r)
 	}
-	var files []struct {
-		File                 string
-		Added, Same, Skipped int
-		Disagreements        int
-		Decisions            []map[string]any
-		Assessment           struct{ ID string }
-	}
+	var files []fileResult
 	if err := json.Unmarshal([]byte(r.stdout), &files); err != nil {
 		t.Fatalf("--json: %v\n%s", err, r.stdout)
 	}
 	if len(files) != 2 || files[0].Added != 2 || files[1].Added != 1 || files[1].Disagreements != 1 || files[1].Assessment.ID != id {
 		t.Errorf("import --json: %+v", files)
+	}
+	for i := range files {
+		d, f := dryFiles[i], files[i]
+		if len(dryFiles) != len(files) || d.Added != f.Added || d.Same != f.Same || d.Skipped != f.Skipped || d.Disagreements != f.Disagreements {
+			t.Errorf("the dry run said %+v, the import did %+v", dryFiles, files)
+			break
+		}
 	}
 
 	var show struct {

@@ -36,86 +36,128 @@ const originSQL = `CASE WHEN i.id IS NULL THEN '' ELSE i.file ||
 // The bundle must have passed model.Bundle.Check against the loaded
 // frameworks. The merge rules are model.Merge's.
 func (s *Store) Import(ctx context.Context, b *model.Bundle, opt ImportOptions) (model.ImportResult, error) {
-	id := b.Assessment.ID
-	if opt.Into != "" {
-		id = opt.Into
-	}
-	res := model.ImportResult{File: opt.File, DryRun: opt.DryRun}
+	var res model.ImportResult
 	err := s.write(ctx, func(t txn) error {
-		now := s.stamp()
-		local, err := s.getTx(t, id)
-		switch {
-		case errors.Is(err, ErrNotFound) && opt.Into == "":
-			res.Created = true
-			if err := createFromBundle(t, id, b, now); err != nil {
-				return err
-			}
-			if err := putTargets(t, id, b, now); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		default:
-			for _, f := range b.Assessment.Frameworks {
-				if !local.Has(f.ID) {
-					return fmt.Errorf("%s does not cover %s, which the bundle does (it covers %s): %w",
-						assessment(id), f.ID, strings.Join(local.FrameworkIDs(), ", "), ErrMismatch)
-				}
-			}
-			// Targets are the assessment's own: kept, and differences reported.
-			res.Targets = model.TargetDifferences(local, b.Assessment)
-		}
-		state, err := loadMergeState(t, id)
-		if err != nil {
-			return err
-		}
-		res.Decisions = model.Merge(state, b, parseTime(now))
-		res.Tally = model.Count(res.Decisions)
-		actions, err := loadActionMergeState(t, id)
-		if err != nil {
-			return err
-		}
-		res.Actions = model.MergeActions(actions, b)
-		res.ActionTally = model.CountActions(res.Actions)
-		if opt.DryRun || !res.Created && !writes(res.Decisions) && !writesActions(res.Actions) {
-			// Nothing to write: a dry run, or a bundle seen before. The file
-			// stays exactly as it was (no import is recorded either).
-			res.Assessment, err = s.getTx(t, id)
-			if err != nil {
-				return err
-			}
+		var wrote bool
+		var err error
+		res, wrote, err = s.importTx(t, b, opt)
+		if err == nil && (opt.DryRun || !wrote) {
+			// A dry run, or a bundle seen before: the file stays exactly as
+			// it was (no import is recorded either).
 			return errDryRun
 		}
-		w, err := newMergeWriter(t, id, now)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		if err := w.recordImport(b, opt, res.Tally, s.host); err != nil {
-			return err
-		}
-		for _, d := range res.Decisions {
-			if err := w.write(d); err != nil {
-				return err
-			}
-		}
-		for _, d := range res.Actions {
-			if err := w.writeAction(d); err != nil {
-				return err
-			}
-		}
-		if res.Tally.Changed() || res.ActionTally.Changed() || res.Created {
-			if _, err := t.exec(`UPDATE assessments SET updated_at = ? WHERE id = ?`, now, id); err != nil {
-				return err
-			}
-		}
-		res.Assessment, err = s.getTx(t, id)
 		return err
 	})
 	if errors.Is(err, errDryRun) {
 		err = nil
 	}
 	return res, err
+}
+
+// ImportItem is one bundle of a dry run over several files.
+type ImportItem struct {
+	Bundle  *model.Bundle
+	Options ImportOptions
+}
+
+// DryRunImports says what importing the bundles one after the other would
+// do, each judged after the ones before it (bob's rating meets alice's as
+// it would for real), and changes nothing: it imports them all in one
+// transaction and rolls it back. On an error it returns the results of the
+// bundles before the one that failed.
+func (s *Store) DryRunImports(ctx context.Context, items []ImportItem) ([]model.ImportResult, error) {
+	var results []model.ImportResult
+	err := s.write(ctx, func(t txn) error {
+		results = results[:0]
+		for _, it := range items {
+			res, _, err := s.importTx(t, it.Bundle, it.Options)
+			if err != nil {
+				return err
+			}
+			res.DryRun = true
+			results = append(results, res)
+		}
+		return errDryRun
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return results, err
+}
+
+// importTx merges one bundle inside t; wrote says whether that wrote
+// anything (a bundle seen before writes nothing). The caller commits, or
+// rolls back a dry run.
+func (s *Store) importTx(t txn, b *model.Bundle, opt ImportOptions) (res model.ImportResult, wrote bool, err error) {
+	id := b.Assessment.ID
+	if opt.Into != "" {
+		id = opt.Into
+	}
+	res = model.ImportResult{File: opt.File, DryRun: opt.DryRun}
+	now := s.stamp()
+	local, err := s.getTx(t, id)
+	switch {
+	case errors.Is(err, ErrNotFound) && opt.Into == "":
+		res.Created = true
+		if err := createFromBundle(t, id, b, now); err != nil {
+			return res, false, err
+		}
+		if err := putTargets(t, id, b, now); err != nil {
+			return res, false, err
+		}
+	case err != nil:
+		return res, false, err
+	default:
+		for _, f := range b.Assessment.Frameworks {
+			if !local.Has(f.ID) {
+				return res, false, fmt.Errorf("%s does not cover %s, which the bundle does (it covers %s): %w",
+					assessment(id), f.ID, strings.Join(local.FrameworkIDs(), ", "), ErrMismatch)
+			}
+		}
+		// Targets are the assessment's own: kept, and differences reported.
+		res.Targets = model.TargetDifferences(local, b.Assessment)
+	}
+	state, err := loadMergeState(t, id)
+	if err != nil {
+		return res, false, err
+	}
+	res.Decisions = model.Merge(state, b, parseTime(now))
+	res.Tally = model.Count(res.Decisions)
+	actions, err := loadActionMergeState(t, id)
+	if err != nil {
+		return res, false, err
+	}
+	res.Actions = model.MergeActions(actions, b)
+	res.ActionTally = model.CountActions(res.Actions)
+	if !res.Created && !writes(res.Decisions) && !writesActions(res.Actions) {
+		res.Assessment, err = s.getTx(t, id)
+		return res, false, err
+	}
+	w, err := newMergeWriter(t, id, now)
+	if err != nil {
+		return res, false, err
+	}
+	defer w.close()
+	if err := w.recordImport(b, opt, res.Tally, s.host); err != nil {
+		return res, false, err
+	}
+	for _, d := range res.Decisions {
+		if err := w.write(d); err != nil {
+			return res, false, err
+		}
+	}
+	for _, d := range res.Actions {
+		if err := w.writeAction(d); err != nil {
+			return res, false, err
+		}
+	}
+	if res.Tally.Changed() || res.ActionTally.Changed() || res.Created {
+		if _, err := t.exec(`UPDATE assessments SET updated_at = ? WHERE id = ?`, now, id); err != nil {
+			return res, false, err
+		}
+	}
+	res.Assessment, err = s.getTx(t, id)
+	return res, true, err
 }
 
 // writes reports whether carrying out the decisions writes anything.

@@ -63,6 +63,9 @@ assay questions FRAMEWORK lists them.`,
 				ch = model.ClearAnswer()
 			}
 			if cmd.Flags().Changed("if-unchanged-since") {
+				if ifRevision != "" && !model.ValidRevision(ifRevision) {
+					return badInput("--if-unchanged-since: %q is not a revision; revisions are hex, as assay answer --json or assay history prints them (\"\" for never answered)", ifRevision)
+				}
 				ch.IfRevision = &ifRevision
 			}
 			if ch.Level == nil && ch.Note == nil && ch.Flagged == nil {

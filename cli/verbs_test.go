@@ -157,6 +157,11 @@ func TestAnswerIfUnchangedSince(t *testing.T) {
 		t.Error("a refused answer changed the database")
 	}
 	oneErrorLine(t, run(t, db, "answer", id, q, "4", "--if-unchanged-since", ""), 1, "changed elsewhere")
+	// Something that is no revision at all is bad input, not a conflict.
+	oneErrorLine(t, run(t, db, "answer", id, q, "4", "--if-unchanged-since", "zzz"), 2, `--if-unchanged-since: "zzz" is not a revision`)
+	if snapshot(t, db) != before {
+		t.Error("a refused answer changed the database")
+	}
 	// Plain answer stays last-writer-wins.
 	mustRun(t, db, "answer", id, q, "5")
 }

@@ -259,7 +259,7 @@ func (b *Bundle) checkActions(where func(fw, q string) error) error {
 		if a.Empty() {
 			return fmt.Errorf("%s is empty", what)
 		}
-		if !validRevision(a.Revision) {
+		if !ValidRevision(a.Revision) {
 			return fmt.Errorf("%s has revision %q", what, a.Revision)
 		}
 		if h, ok := last[k]; ok && h.Revision != a.Revision {

@@ -130,7 +130,7 @@ func (b *Bundle) Check(c *Catalog) error {
 		if err := level(an.Level, k.Qualified()); err != nil {
 			return err
 		}
-		if !validRevision(an.Revision) {
+		if !ValidRevision(an.Revision) {
 			return fmt.Errorf("%s has revision %q", k.Qualified(), an.Revision)
 		}
 		if l, ok := last[k]; ok && l != an.Revision {
@@ -151,7 +151,7 @@ func (b *Bundle) Check(c *Catalog) error {
 			return fmt.Errorf("%s has no ratings", what)
 		}
 		for _, r := range d.Ratings {
-			if !validRevision(r.Revision) {
+			if !ValidRevision(r.Revision) {
 				return fmt.Errorf("%s has a rating with revision %q", what, r.Revision)
 			}
 			if err := level(r.Level, what); err != nil {
@@ -179,7 +179,7 @@ type chain struct {
 }
 
 func (c chain) add(what string, k Key, rev, parent string) error {
-	if !validRevision(rev) {
+	if !ValidRevision(rev) {
 		return fmt.Errorf("%s has revision %q", what, rev)
 	}
 	if _, dup := c.keys[rev]; dup {
@@ -205,8 +205,8 @@ func validID(id string) bool {
 	return true
 }
 
-// validRevision accepts the hex IDs assay makes, in either case.
-func validRevision(r string) bool {
+// ValidRevision accepts the hex IDs assay makes, in either case.
+func ValidRevision(r string) bool {
 	if r == "" || len(r) > 64 {
 		return false
 	}

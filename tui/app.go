@@ -438,9 +438,11 @@ func statusLine(st *Styles, status string, isErr bool, right string, w int) stri
 // tooSmall is the one-line message of a terminal below the minimum size, as
 // informative as the width allows.
 func tooSmall(w, h int) string {
+	// Every other key waits for the window to grow: say that q works.
 	for _, s := range []string{
-		fmt.Sprintf("Enlarge the window to at least %d×%d (now %d×%d).", minWidth, minHeight, w, h),
-		fmt.Sprintf("Enlarge the window to %d×%d", minWidth, minHeight),
+		fmt.Sprintf("Enlarge the window to at least %d×%d (now %d×%d) · q quits", minWidth, minHeight, w, h),
+		fmt.Sprintf("Enlarge the window to %d×%d (now %d×%d) · q quits", minWidth, minHeight, w, h),
+		fmt.Sprintf("Enlarge to %d×%d · q quits", minWidth, minHeight),
 		fmt.Sprintf("Enlarge to %d×%d", minWidth, minHeight),
 		"Too small",
 	} {

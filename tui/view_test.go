@@ -251,6 +251,10 @@ func TestResizeTinyAndBack(t *testing.T) {
 		t.Fatalf("20×5 shows %q", v)
 	}
 	checkFrame(t, m, 20, 5)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 50, Height: 12})
+	if v := shot(m); v != "Enlarge the window to 60×16 (now 50×12) · q quits" {
+		t.Fatalf("50×12 shows %q: it should say q still works", v)
+	}
 	m, _ = m.update(keyMsg("l")) // nothing acts unseen (issue 10, item 6)
 	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	checkFrame(t, m, 80, 24)

@@ -92,9 +92,10 @@ func (a *app) completeQuestion(cmd *cobra.Command, args []string, toComplete str
 	var out []cobra.Completion
 	for _, f := range fws {
 		for _, q := range f.Questions() {
+			// The level first: shells cut long descriptions at the end.
 			desc := q.Title
 			if l := answers.Get(f.ID, q.ID).Level; l.Given() {
-				desc += " [" + l.String() + "]"
+				desc = "[" + l.String() + "] " + desc
 			}
 			out = append(out, cobra.CompletionWithDesc(f.ID+":"+q.ID, textsafe.Clean(desc, false)))
 		}

@@ -60,7 +60,7 @@ func TestCompletion(t *testing.T) {
 	}
 	// An ISO-only assessment offers ISO questions at once, with the current level.
 	got, _ = complete(t, db, "answer", iso, "")
-	if len(got) < 55 || got[1] != "iso28000-2022:4.1.q2\tUnderstanding the organization and its context — supply-chain position [4]" {
+	if len(got) < 55 || got[1] != "iso28000-2022:4.1.q2\t[4] Understanding the organization and its context — supply-chain position" {
 		t.Errorf("iso-only: %d %q", len(got), got[:2])
 	}
 	if got, _ := complete(t, db, "answer", iso, "mas"); len(got) != 0 {

@@ -67,9 +67,14 @@ an unknown question or a bad level is refused with the sheet and cell.`,
 				}
 				sum := sha256.Sum256(data)
 				f := importFile{name: filepath.Base(path), sum: hex.EncodeToString(sum[:])}
-				if report.IsXLSX(data) {
+				ext := strings.ToLower(filepath.Ext(path))
+				switch {
+				case report.IsXLSX(data):
 					f.workbook, err = report.ReadWorkbook(path, bytes.NewReader(data), cat)
-				} else {
+				case ext == ".xlsx" || ext == ".xlsm":
+					// Named as a workbook but not one: say so, not "not a bundle".
+					err = fmt.Errorf("%s: not an XLSX workbook (it is not a zip file); export one with assay export ID --format xlsx", path)
+				default:
 					f.bundle, err = report.ReadBundle(path, data, cat)
 				}
 				if err != nil {

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -195,5 +196,26 @@ func TestWorkbookRefusesAnEditToARetiredQuestion(t *testing.T) {
 	editWorkbook(t, out, fine, "Bo Lim", map[string]map[string]string{"iso28000-2022:4.1.q1": {"Level": "3"}})
 	if r := run(t, db, "import", fine); r.code != 0 || !strings.Contains(r.stdout, "1 added") {
 		t.Errorf("import with the retired row as exported: %+v", r)
+	}
+}
+
+// A file named .xlsx that is not a workbook (a truncated download, a CSV
+// renamed) is refused as such, not as a damaged JSON bundle.
+func TestImportXLSXNamedFileThatIsNotOne(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "FY2026"))
+	bad := filepath.Join(dir, "answers.xlsx")
+	if err := os.WriteFile(bad, []byte("Framework,Question,Level\niso28000-2022,4.1.q1,3\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, db)
+	r := run(t, db, "import", bad, "--into", id)
+	oneErrorLine(t, r, 2, "answers.xlsx: not an XLSX workbook")
+	if strings.Contains(r.stderr, "bundle") || strings.Contains(r.stderr, "JSON") {
+		t.Errorf("a .xlsx file read as a bundle: %q", r.stderr)
+	}
+	if snapshot(t, db) != before {
+		t.Error("a refused file changed the database")
 	}
 }

@@ -83,6 +83,11 @@ type htmlQuestion struct {
 	Retired         string // for an answer to a retired question: what became of it
 	UpdatedBy       string
 	Disagreement    []htmlRating // ratings of a disputed question; nil when none
+	// Sources, when the question rests on more than the framework's main
+	// source: "MAS Notice on Cyber Hygiene (…) (binding)"; Binding when one
+	// of them is law or regulation.
+	Sources []string
+	Binding bool
 }
 
 type htmlRating struct{ By, Level, Note, When string }
@@ -232,6 +237,14 @@ func htmlQuestionOf(r row, f *model.Framework, dis model.Disagreement) htmlQuest
 		Rated: r.Level.Rated(), NA: r.Level == model.NotApplicable, UpdatedBy: safe(r.UpdatedBy)}
 	if r.q != nil {
 		hq.Text = safe(r.q.Text)
+	}
+	if r.q != nil && f != nil {
+		if srcs := f.SourcesOf(r.q); len(srcs) > 1 || len(srcs) == 1 && srcs[0].ID != f.Sources[0].ID {
+			for _, s := range srcs {
+				hq.Sources = append(hq.Sources, safe(s.Title+" ("+string(s.Kind)+")"))
+			}
+		}
+		hq.Binding = f.Binding(r.q)
 	}
 	if r.q != nil && r.q.Retired {
 		hq.Title, hq.Retired = safe(questionTitle(r.q)), safe(retiredLine(r.q, f))

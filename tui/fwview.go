@@ -30,6 +30,12 @@ type qtext struct {
 	id, ref, title, short, text, guidance string
 	evidence                              []string
 	levels                                [6]string
+
+	// What the question rests on, each "title (kind)", the places it cites,
+	// and whether any source is binding law or regulation (issue 16).
+	sources []string
+	cites   string
+	binding bool
 }
 
 // outlineRow is one line of the outline: a top-level section heading (q < 0)
@@ -106,6 +112,15 @@ func newFwView(f *model.Framework) *fwView {
 		for _, e := range q.Evidence {
 			t.evidence = append(t.evidence, cells.Inert(e))
 		}
+		// A question resting on the file's first (main) source alone says
+		// nothing new; any other source is named.
+		if srcs := f.SourcesOf(q); len(srcs) > 1 || len(srcs) == 1 && srcs[0].ID != f.Sources[0].ID {
+			for _, src := range srcs {
+				t.sources = append(t.sources, cells.Inert(src.Title+" ("+string(src.Kind)+")"))
+			}
+		}
+		t.cites = cells.Inert(strings.Join(q.Cites, ", "))
+		t.binding = f.Binding(q)
 		for l, d := range q.Levels {
 			t.levels[l] = cells.InertLines(d)
 		}

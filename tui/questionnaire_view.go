@@ -368,13 +368,19 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	if !shown && q.modal == nil && t.guidance != "" {
 		hintG = "g guidance"
 	}
-	right := st.Subtle.Render(hintG)
+	// Tags beside the clause: new or reworded, binding (a regulator's
+	// notice), then the guidance hint.
+	var tags []string
 	if tag := v.changed[v.cur]; tag != "" {
-		right = st.Key.Render(tag)
-		if hintG != "" {
-			right += st.Subtle.Render(" · " + hintG)
-		}
+		tags = append(tags, st.Key.Render(tag))
 	}
+	if t.binding {
+		tags = append(tags, st.Key.Render("binding"))
+	}
+	if hintG != "" {
+		tags = append(tags, st.Subtle.Render(hintG))
+	}
+	right := strings.Join(tags, st.Subtle.Render(" · "))
 	lines = append(lines, spread(st.Subtle.Render(v.crumb[v.cur]), right, w))
 	for _, l := range titleLines {
 		lines = append(lines, st.Title.Render(l))
@@ -394,29 +400,6 @@ func (q questionnaire) questionLines(v *fwView, w, h int) (lines []string, shown
 	blank(0)
 	lines = append(lines, note...)
 	return lines, shown
-}
-
-// guidanceLines is what an assessor looks for and examples of evidence.
-func (q questionnaire) guidanceLines(t qtext, w int) []string {
-	st := q.c.styles
-	var out []string
-	if t.guidance != "" {
-		out = append(out, "", st.Label.Render("Guidance"))
-		out = append(out, cells.Wrap(t.guidance, w)...)
-	}
-	if len(t.evidence) > 0 {
-		out = append(out, st.Label.Render("Evidence"))
-		for _, e := range t.evidence {
-			for i, l := range cells.Wrap(e, max(w-2, 1)) {
-				if i == 0 {
-					out = append(out, "• "+l)
-				} else {
-					out = append(out, "  "+l)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // noteLines is the note: "Note  text…" (at most a few lines), the editor

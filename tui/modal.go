@@ -78,14 +78,27 @@ func (p prompt) Update(msg tea.Msg) (prompt, outcome, tea.Cmd) {
 // lines draws the label, the input and a problem, in w cells.
 func (p prompt) lines(st *Styles, w int) []string {
 	var out []string
-	if p.label != "" {
-		out = append(out, st.Label.Render(cells.Truncate(p.label, w)))
+	for _, l := range wrapAtMost(p.label, w, 3) {
+		out = append(out, st.Label.Render(l))
 	}
 	out = append(out, cells.Fit(p.input.View(), w))
-	if p.problem != "" {
-		out = append(out, st.Error.Render(cells.Truncate(p.problem, w)))
+	for _, l := range wrapAtMost(p.problem, w, 3) {
+		out = append(out, st.Error.Render(l))
 	}
 	return out
+}
+
+// wrapAtMost wraps s to w columns in at most n lines, the last cut with "…"
+// if it needs more: a prompt's label and problem are read whole where they fit.
+func wrapAtMost(s string, w, n int) []string {
+	if s == "" {
+		return nil
+	}
+	lines := cells.Wrap(s, w)
+	if len(lines) > n {
+		lines = append(lines[:n-1:n-1], cells.Truncate(strings.Join(lines[n-1:], " "), w))
+	}
+	return lines
 }
 
 // confirm asks yes or no.

@@ -75,3 +75,14 @@ func TestParseTarget(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns the target prompt's help wraps instead of being cut: the
+// last way to type a target ("- for LEVEL clears") is still readable.
+func TestTargetPromptHelpWrapsAtEighty(t *testing.T) {
+	m, _ := openTest(t, 80, 24)
+	m = press(t, m, "d", "t")
+	v := shot(m)
+	mustContain(t, v, "Set a target: LEVEL for the assessment", "- for LEVEL clears", "Target:")
+	mustNotContain(t, v, "LEV…")
+	checkFrame(t, m, 80, 24)
+}

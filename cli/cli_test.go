@@ -16,6 +16,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/assaytui/assay/internal/testbin"
 	"github.com/assaytui/assay/report"
 )
 
@@ -28,9 +29,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	bin = filepath.Join(dir, "assay")
-	build := exec.Command("go", "build", "-o", bin, "..")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
+	if err := testbin.Build(bin); err != nil {
 		fmt.Fprintln(os.Stderr, "building assay:", err)
 		os.Exit(1)
 	}
@@ -46,12 +45,14 @@ type result struct {
 
 // run runs assay with a private database and data folder.
 func run(t *testing.T, db string, args ...string) result {
+	testbin.Watch()
 	t.Helper()
 	return runEnv(t, db, nil, args...)
 }
 
 // runEnv is run with extra environment variables.
 func runEnv(t *testing.T, db string, env []string, args ...string) result {
+	testbin.Watch()
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "ASSAY_DB=" + db}, env...)

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/assaytui/assay/internal/testbin"
 	"github.com/assaytui/assay/model"
 	"github.com/assaytui/assay/questionnaires"
 )
@@ -35,9 +36,7 @@ func TestMain(m *testing.M) {
 	bin = os.Getenv("ASSAY_E2E_BIN")
 	if bin == "" {
 		bin = filepath.Join(dir, "assay")
-		build := exec.Command("go", "build", "-o", bin, "..")
-		build.Stderr = os.Stderr
-		if err := build.Run(); err != nil {
+		if err := testbin.Build(bin); err != nil {
 			fmt.Fprintln(os.Stderr, "building assay:", err)
 			os.Exit(1)
 		}
@@ -72,6 +71,7 @@ func env(db string, extra ...string) []string {
 
 // cli runs one assay command and returns stdout, stderr and the exit code.
 func cli(t *testing.T, db string, args ...string) (string, string, int) {
+	testbin.Watch()
 	t.Helper()
 	return cliEnv(t, db, nil, args...)
 }
@@ -133,6 +133,7 @@ func start(t *testing.T, db string, w, h int, args ...string) *term {
 
 // startEnv is start with extra environment variables for assay.
 func startEnv(t *testing.T, db string, w, h int, extra []string, args ...string) *term {
+	testbin.Watch()
 	t.Helper()
 	return startProgram(t, w, h, env(db, extra...), bin, args...)
 }

@@ -627,6 +627,11 @@ func TestDoctorAndBackup(t *testing.T) {
 	os.WriteFile(bad, data, 0o600)
 	r := run(t, bad, "doctor")
 	oneErrorLine(t, r, 1, "is damaged: restore it from a backup")
+	// Its advice must not send the user to a command that refuses the same
+	// file with "run assay doctor".
+	if ex := run(t, bad, "export", id, "--format", "json"); ex.code != 0 && strings.Contains(r.stderr, "assay export") {
+		t.Errorf("doctor advises assay export, which refuses the file: %q", ex.stderr)
+	}
 	if after, _ := os.ReadFile(bad); string(after) != string(data) {
 		t.Error("doctor changed the damaged file")
 	}

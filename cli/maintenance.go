@@ -69,7 +69,9 @@ Exit 1 if damaged.`,
 				}
 			}
 			if !h.Healthy() {
-				return fmt.Errorf("%s is damaged: restore it from a backup (assay backup makes one) or copy out what you can with assay export", path)
+				// No "copy out with assay export": export reads the same damaged
+				// pages and refuses, sending the user back here.
+				return fmt.Errorf("%s is damaged: restore it from a backup (assay backup makes one)", path)
 			}
 			fmt.Fprintln(w, "healthy")
 			return nil

@@ -26,6 +26,8 @@ func TestOpeningSaysWhatChangedAndWalksIt(t *testing.T) {
 	mustContain(t, shot(m), "The questionnaires changed since this assessment", "ISO 28000, content revision 1 → 2:",
 		"w goes to the next one", "enter or esc")
 	mustContain(t, shot(m), ch.String()[:20])
+	// At 80 columns the footer still names every key of the note.
+	mustContain(t, line(shot(m), "enter/esc"), "w next new or reworded", "p retired answers", "q quit")
 	m = press(t, m, "x") // any other key leaves the note up: nothing is rated by accident
 	if !modalIs[newsModal](m) {
 		t.Fatal("a stray key closed the note")

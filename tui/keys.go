@@ -184,8 +184,8 @@ func DefaultKeyMap() KeyMap {
 		},
 		News: NewsKeys{
 			Walk:    bind(keys("w"), "w", "next new or reworded"),
-			Retired: bind(keys("p"), "p", "retired-question answers"),
-			Close:   bind(keys("enter", "esc"), "enter/esc", "to the questions"),
+			Retired: bind(keys("p"), "p", "retired answers"),
+			Close:   bind(keys("enter", "esc"), "enter/esc", "questions"),
 			Quit:    quit,
 		},
 		Copy: ConfirmKeys{

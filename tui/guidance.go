@@ -14,29 +14,29 @@ func (q questionnaire) guidanceLines(t qtext, w int) []string {
 	}
 	if len(t.evidence) > 0 {
 		out = append(out, st.Label.Render("Evidence"))
-		for _, e := range t.evidence {
-			for i, l := range cells.Wrap(e, max(w-2, 1)) {
-				if i == 0 {
-					out = append(out, "• "+l)
-				} else {
-					out = append(out, "  "+l)
-				}
-			}
-		}
+		out = append(out, bullets(t.evidence, w)...)
 	}
 	if len(t.sources) > 0 || t.cites != "" {
 		out = append(out, st.Label.Render("Source"))
-		for _, s := range t.sources {
-			for i, l := range cells.Wrap(s, max(w-2, 1)) {
-				if i == 0 {
-					out = append(out, "• "+l)
-				} else {
-					out = append(out, "  "+l)
-				}
-			}
-		}
+		out = append(out, bullets(t.sources, w)...)
 		if t.cites != "" {
 			out = append(out, cells.Wrap("Cites "+t.cites, w)...)
+		}
+	}
+	return out
+}
+
+// bullets wraps each item to w columns behind "• ", its further lines
+// indented to match.
+func bullets(items []string, w int) []string {
+	var out []string
+	for _, item := range items {
+		for i, l := range cells.Wrap(item, max(w-2, 1)) {
+			if i == 0 {
+				out = append(out, "• "+l)
+			} else {
+				out = append(out, "  "+l)
+			}
 		}
 	}
 	return out

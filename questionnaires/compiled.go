@@ -183,6 +183,16 @@ func compileEmbedded() ([]byte, error) {
 		}
 		return nil
 	}
+	if _, err := parseEmbeddedYAML(names, add); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parseEmbeddedYAML parses the named embedded files into a catalog the slow
+// way, frameworks first; visit, if not nil, sees each framework and crosswalk
+// with the key its compiled entry gets.
+func parseEmbeddedYAML(names []string, visit func(name, key string, v any) error) (*model.Catalog, error) {
 	cat, _ := model.NewCatalog()
 	var crosswalks []string
 	for _, name := range names {
@@ -198,8 +208,10 @@ func compileEmbedded() ([]byte, error) {
 		if err := cat.Add(f); err != nil {
 			return nil, err
 		}
-		if err := add(name, frameworkKey(name), f); err != nil {
-			return nil, err
+		if visit != nil {
+			if err := visit(name, frameworkKey(name), f); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, name := range crosswalks {
@@ -208,9 +220,14 @@ func compileEmbedded() ([]byte, error) {
 		if problems != nil {
 			return nil, problems
 		}
-		if err := add(name, crosswalkKey(name), cw); err != nil {
-			return nil, err
+		if err := cat.AddCrosswalk(cw); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if visit != nil {
+			if err := visit(name, crosswalkKey(name), cw); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return out, nil
+	return cat, nil
 }

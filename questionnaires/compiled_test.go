@@ -37,52 +37,44 @@ func TestCompiledFileIsCurrent(t *testing.T) {
 // compiled file and from the YAML, and compares them field by field.
 func TestCompiledLoadsAsParsed(t *testing.T) {
 	names, _ := fs.Glob(embedded, "*.yaml")
-	cat, _ := model.NewCatalog()
-	var crosswalks []string
-	for _, name := range names {
-		if isCrosswalkFile(name) {
-			crosswalks = append(crosswalks, name)
-			continue
-		}
-		body, ok := compiled(name, frameworkKey(name))
+	seen := 0
+	_, err := parseEmbeddedYAML(names, func(name, key string, parsed any) error {
+		seen++
+		body, ok := compiled(name, key)
 		if !ok {
 			t.Fatalf("%s: no current compiled entry (run go generate ./questionnaires)", name)
 		}
-		loaded := new(model.Framework)
-		if err := unpack(body, loaded); err != nil {
-			t.Fatalf("%s: %v", name, err)
+		switch parsed := parsed.(type) {
+		case *model.Framework:
+			loaded := new(model.Framework)
+			if err := unpack(body, loaded); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			loaded.Index()
+			if !reflect.DeepEqual(parsed, loaded) {
+				t.Errorf("%s: the compiled form loads differently from the YAML", name)
+			}
+			if q := loaded.Questions()[0]; q.Section == nil || q.Section.Parent == nil && len(loaded.Sections[0].Sections) > 0 {
+				t.Errorf("%s: links from questions to sections not rebuilt", name)
+			}
+		case *model.Crosswalk:
+			loaded := new(model.Crosswalk)
+			if err := unpack(body, loaded); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !reflect.DeepEqual(parsed, loaded) {
+				t.Errorf("%s: the compiled form loads differently from the YAML", name)
+			}
+		default:
+			t.Fatalf("%s: parsed into %T", name, parsed)
 		}
-		loaded.Index()
-		data, _ := embedded.ReadFile(name)
-		parsed, problems := ParseFramework("embedded "+name, data)
-		if problems != nil {
-			t.Fatal(problems)
-		}
-		if !reflect.DeepEqual(parsed, loaded) {
-			t.Errorf("%s: the compiled form loads differently from the YAML", name)
-		}
-		if q := loaded.Questions()[0]; q.Section == nil || q.Section.Parent == nil && len(loaded.Sections[0].Sections) > 0 {
-			t.Errorf("%s: links from questions to sections not rebuilt", name)
-		}
-		cat.Add(parsed)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, name := range crosswalks {
-		body, ok := compiled(name, crosswalkKey(name))
-		if !ok {
-			t.Fatalf("%s: no current compiled entry", name)
-		}
-		loaded := new(model.Crosswalk)
-		if err := unpack(body, loaded); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		data, _ := embedded.ReadFile(name)
-		parsed, problems := ParseCrosswalk("embedded "+name, data, cat)
-		if problems != nil {
-			t.Fatal(problems)
-		}
-		if !reflect.DeepEqual(parsed, loaded) {
-			t.Errorf("%s: the compiled form loads differently from the YAML", name)
-		}
+	if seen != len(names) {
+		t.Errorf("compared %d of %d embedded files", seen, len(names))
 	}
 }
 

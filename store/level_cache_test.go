@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/assaytui/assay/model"
+	"github.com/assaytui/assay/questionnaires"
 )
 
 // undoSchema9 takes a database back to schema 8 (set user_version after it).
@@ -568,4 +569,89 @@ func TestLevelsOnAFullDisk(t *testing.T) {
 	if n := count(t, s.db, `SELECT count(*) FROM level_cache`); n != 0 {
 		t.Errorf("%d rows cached on a full disk", n)
 	}
+}
+
+// TestSchema8DatabaseMigratesWithEverythingKept opens a copy of a database
+// made by the release before the cache (testdata/README.md): every row of
+// every table stays as it was, and the levels read through the new cache,
+// cold and warm, are those the release before read with sqlLevels; their
+// figures equal full scoring on the real frameworks.
+func TestSchema8DatabaseMigratesWithEverythingKept(t *testing.T) {
+	path := openFixture(t, "schema8.db")
+	tables := dump(t, path, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if len(tables) != 12 {
+		t.Fatalf("fixture has %d tables: %q", len(tables), tables)
+	}
+	rows := func() map[string][]string {
+		out := map[string][]string{}
+		for _, table := range tables {
+			out[table] = dump(t, path, `SELECT * FROM `+table+` ORDER BY rowid`)
+		}
+		return out
+	}
+	before := rows()
+	ro, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string // what the release before lists, straight from its file
+	for k, p := range directLevels(t, ro) {
+		p.each(func(l model.AnswerLevel) bool { want = append(want, levelLines(k[0], l)); return true })
+	}
+	ro.Close()
+	slices.Sort(want)
+	if n := len(before["answers"]); n != 122 || len(before["answer_history"]) != 154 || len(want) != 122 {
+		t.Fatalf("fixture has %d answers, %d history rows, %d levels", n, len(before["answer_history"]), len(want))
+	}
+	cat, err := questionnaires.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, round := range []string{"migrated, nothing cached", "everything cached"} {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached := count(t, s.db, `SELECT count(*) FROM level_cache`)
+		if want := map[bool]int{true: 0, false: 5}[round == "migrated, nothing cached"]; cached != want {
+			t.Errorf("%s: %d rows cached", round, cached)
+		}
+		levels, err := s.Levels(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range list {
+			for l := range levels.Of(a.ID) {
+				got = append(got, levelLines(a.ID, l))
+			}
+		}
+		slices.Sort(got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: levels\n got %q\nwant %q", round, got, want)
+		}
+		checkSummaries(t, s, levels, cat, round)
+		s.Close()
+	}
+	after := rows()
+	for _, table := range tables {
+		if !reflect.DeepEqual(after[table], before[table]) {
+			t.Errorf("%s changed by the migration:\nbefore %q\nafter  %q", table, before[table], after[table])
+		}
+	}
+	if v := dump(t, path, `PRAGMA user_version`); v[0] != fmt.Sprint(latestVersion()) {
+		t.Errorf("user_version %s", v[0])
+	}
+	if ok := dump(t, path, `PRAGMA integrity_check`); !reflect.DeepEqual(ok, []string{"ok"}) {
+		t.Errorf("integrity_check: %q", ok)
+	}
+}
+
+// levelLines is one line per answer level, for comparing.
+func levelLines(id string, l model.AnswerLevel) string {
+	return fmt.Sprintf("%s %s %s %s %v", id, l.Framework, l.QuestionID, l.Level, l.Flagged)
 }

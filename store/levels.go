@@ -13,6 +13,17 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
+// The level cache (design). A list needs, per assessment and framework, one
+// packed row of sqlLevels; computing all of them is most of a list's cost in
+// a new process (modernc's SQLite walks 30,000 index entries in ~28 ms), so
+// level_cache keeps them. Exact by construction: a row is only ever written
+// as sqlLevels computes it inside the write transaction that stores it, and
+// triggers on answers delete a framework's row in the same transaction as any
+// change to a level, N/A, flag or ID under it (cascades included). So a row
+// that exists is what sqlLevels would give now; a missing one is computed.
+// Filling is a courtesy: it never waits for the lock, and when it cannot
+// write (busy, read-only, disk full, file not yet checked) it just skips.
+
 // sqlLevels gathers, per assessment and framework, every answer's question
 // ID (concatenated) and a number that packs the ID's length in bytes, its
 // level and its flag. A list of 200 assessments then crosses from SQLite into

@@ -529,11 +529,21 @@ func TestLevelsDoNotWaitForAnotherWriter(t *testing.T) {
 		t.Errorf("%d rows cached while another writer held the lock (did Levels wait?)", n)
 	}
 	<-released
-	var timeout int
-	if err := s.db.QueryRow(`PRAGMA busy_timeout`).Scan(&timeout); err != nil || timeout != int(busyTimeout.Milliseconds()) {
-		t.Errorf("busy_timeout left at %d (%v)", timeout, err)
-	}
+	checkPragmas(t, s)
 	checkLevels(t, s, nil, "after the lock")
+	checkPragmas(t, s)
+}
+
+// checkPragmas fails unless the store's connection has its usual wait for
+// the lock and syncs every commit (the fill changes both for itself).
+func checkPragmas(t *testing.T, s *Store) {
+	t.Helper()
+	if n := count(t, s.db, `PRAGMA busy_timeout`); n != int(busyTimeout.Milliseconds()) {
+		t.Errorf("busy_timeout left at %d", n)
+	}
+	if n := count(t, s.db, `PRAGMA synchronous`); n != 2 {
+		t.Errorf("synchronous left at %d, want 2 (FULL)", n)
+	}
 }
 
 // On a full disk Levels returns the figures and caches nothing, and saving

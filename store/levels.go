@@ -156,12 +156,16 @@ func (s *Store) fillCache(ctx context.Context) {
 		return
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+	// No wait for the lock; and no fsync at commit (synchronous NORMAL, WAL):
+	// a power cut may take back a fill, which loses nothing (the rows are
+	// computed again), while any later save, synced, makes it durable too.
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0; PRAGMA synchronous = NORMAL`); err != nil {
 		return
 	}
 	defer func() {
-		_, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout.Milliseconds()))
-		if err != nil { // never leave the store's connection without its wait
+		_, err := conn.ExecContext(context.WithoutCancel(ctx),
+			fmt.Sprintf(`PRAGMA busy_timeout = %d; PRAGMA synchronous = FULL`, busyTimeout.Milliseconds()))
+		if err != nil { // never leave the store's connection without its wait or its fsync
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()

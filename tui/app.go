@@ -37,6 +37,7 @@ type Model struct {
 	quitting   bool      // saving what is pending on the way out
 	forceQuit  bool      // a save failed on the way out: the next quit key quits anyway
 	damaged    error     // the store's check found the file damaged: the app left at once
+	checking   bool      // the store's check of the whole file was asked for
 }
 
 // New builds the root model.
@@ -97,12 +98,24 @@ func Run(opts Options) error {
 	return err
 }
 
-// Init asks for the background colour and loads the first screen's data.
+// Init asks for the background colour and loads the first screen's data;
+// the store's check of the whole file waits for that data (see check).
 func (m Model) Init() tea.Cmd {
 	if m.sess.loading {
-		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id), m.c.db.verified())
+		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries(), m.c.db.verified())
+	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries())
+}
+
+// check asks, once, for the verdict of the store's check of the whole file,
+// which starts it: after the first screen has its data, so that the check
+// does not compete with reading and drawing it.
+func (m Model) check() (Model, tea.Cmd) {
+	if m.checking {
+		return m, nil
+	}
+	m.checking = true
+	return m, m.c.db.verified()
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
@@ -233,20 +246,15 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		m, push := m.push(newQuestionnaire(m.c, m.sess))
 		return m, tea.Batch(cmd, push)
 
-	case assessmentMsg:
-		if !m.sess.loading || msg.id != m.sess.id {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.sess.close()
-			m.stack = m.stack[:1]
-			m.status = statusMsg{"cannot open the assessment: " + cells.Inert(msg.err.Error()), true}
-			return m.reveal()
-		}
-		text := m.sess.load(msg.a, msg.answers, msg.disputes)
-		m.sess.setActions(msg.actions)
+	case summariesMsg:
+		m, check := m.check()
 		m, cmd := m.broadcast(msg)
-		return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
+		return m, tea.Batch(cmd, check)
+
+	case assessmentMsg:
+		m, check := m.check()
+		m, cmd := m.opened(msg)
+		return m, tea.Batch(cmd, check)
 
 	case targetSetMsg:
 		if msg.err != nil {
@@ -305,6 +313,23 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.broadcast(msg)
+}
+
+// opened takes the assessment the session was loading.
+func (m Model) opened(msg assessmentMsg) (Model, tea.Cmd) {
+	if !m.sess.loading || msg.id != m.sess.id {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.sess.close()
+		m.stack = m.stack[:1]
+		m.status = statusMsg{"cannot open the assessment: " + cells.Inert(msg.err.Error()), true}
+		return m.reveal()
+	}
+	text := m.sess.load(msg.a, msg.answers, msg.disputes)
+	m.sess.setActions(msg.actions)
+	m, cmd := m.broadcast(msg)
+	return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
 }
 
 // bodySize is the size screens draw their body in: the terminal less the

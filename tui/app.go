@@ -80,6 +80,7 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 // change still queued is written before Run returns; a change that could not
 // be written is reported as the error.
 func Run(opts Options) error {
+	go warmWidths()
 	m := New(opts)
 	final, err := tea.NewProgram(m).Run()
 	fm, ok := final.(Model)

@@ -37,7 +37,8 @@ type Model struct {
 	quitting   bool      // saving what is pending on the way out
 	forceQuit  bool      // a save failed on the way out: the next quit key quits anyway
 	damaged    error     // the store's check found the file damaged: the app left at once
-	checking   bool      // the store's check of the whole file was asked for
+	begun      bool      // the first screen's data has come (see started)
+	resumeGC   func()    // set by Run: the collector's usual pace (see holdGC)
 }
 
 // New builds the root model.
@@ -82,6 +83,8 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 func Run(opts Options) error {
 	go warmWidths()
 	m := New(opts)
+	m.resumeGC = holdGC()
+	defer m.resumeGC()
 	final, err := tea.NewProgram(m).Run()
 	fm, ok := final.(Model)
 	if !ok {
@@ -100,7 +103,7 @@ func Run(opts Options) error {
 }
 
 // Init asks for the background colour and loads the first screen's data;
-// the store's check of the whole file waits for that data (see check).
+// what would compete with reading and drawing it waits (see started).
 func (m Model) Init() tea.Cmd {
 	if m.sess.loading {
 		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id))
@@ -108,15 +111,19 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries())
 }
 
-// check asks, once, for the verdict of the store's check of the whole file,
-// which starts it: after the first screen has its data, so that the check
-// does not compete with reading and drawing it.
-func (m Model) check() (Model, tea.Cmd) {
-	if m.checking {
+// started runs, once the first screen has its data, what would otherwise
+// compete with reading and drawing it: the store's check of the whole file,
+// which asking for its verdict starts, and the garbage collector.
+func (m Model) started() (Model, tea.Cmd) {
+	if m.begun {
 		return m, nil
 	}
-	m.checking = true
-	return m, m.c.db.verified()
+	m.begun = true
+	cmd := m.c.db.verified()
+	if resume := m.resumeGC; resume != nil {
+		cmd = tea.Batch(cmd, func() tea.Msg { resume(); return nil })
+	}
+	return m, cmd
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
@@ -248,14 +255,14 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return m, tea.Batch(cmd, push)
 
 	case summariesMsg:
-		m, check := m.check()
+		m, start := m.started()
 		m, cmd := m.broadcast(msg)
-		return m, tea.Batch(cmd, check)
+		return m, tea.Batch(cmd, start)
 
 	case assessmentMsg:
-		m, check := m.check()
+		m, start := m.started()
 		m, cmd := m.opened(msg)
-		return m, tea.Batch(cmd, check)
+		return m, tea.Batch(cmd, start)
 
 	case targetSetMsg:
 		if msg.err != nil {

@@ -26,8 +26,9 @@ func TestDamagedVerdictLeavesAtOnce(t *testing.T) {
 	}
 }
 
-// The check of the whole file starts once the first screen has its data,
-// not beside reading it: on the list and on an assessment opened directly.
+// The check of the whole file starts, and the collector resumes, once the
+// first screen has its data, not beside reading it: on the list and on an
+// assessment opened directly.
 func TestCheckWaitsForTheFirstScreensData(t *testing.T) {
 	for _, open := range []bool{false, true} {
 		st := testStore(t)
@@ -38,6 +39,8 @@ func TestCheckWaitsForTheFirstScreensData(t *testing.T) {
 			id = a.ID
 		}
 		m := newModel(Options{Store: st, Catalog: testCatalog(t), OpenID: id, Actor: "test (tui)"}, clock, true)
+		resumed := 0
+		m.resumeGC = func() { resumed++ }
 		var data tea.Msg
 		for _, msg := range messages(m.Init()) {
 			switch msg.(type) {
@@ -47,8 +50,8 @@ func TestCheckWaitsForTheFirstScreensData(t *testing.T) {
 				data = msg
 			}
 		}
-		if data == nil {
-			t.Fatalf("open %v: Init reads no data", open)
+		if data == nil || resumed != 0 {
+			t.Fatalf("open %v: Init reads no data (%v) or resumed the collector (%d)", open, data, resumed)
 		}
 		m, cmd := m.update(data)
 		if !slices.ContainsFunc(messages(cmd), isVerdict) {
@@ -56,6 +59,9 @@ func TestCheckWaitsForTheFirstScreensData(t *testing.T) {
 		}
 		if _, cmd = m.update(data); slices.ContainsFunc(messages(cmd), isVerdict) {
 			t.Errorf("open %v: the verdict is asked for again", open)
+		}
+		if resumed != 1 {
+			t.Errorf("open %v: the collector resumed %d times", open, resumed)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/muesli/mango"
 	mcobra "github.com/muesli/mango-cobra"
@@ -40,7 +41,7 @@ NO_COLOR: no colours in the app.`, "\n", "\n\n")).
 
 2: bad usage or bad input: unknown command, flag, assessment or question; a level out of range; a malformed file. Nothing was changed.`).
 				WithSection("Files", `~/.local/share/assay/assay.db: the database, created private (0600) in a private folder (0700).`)
-			_, err := fmt.Fprint(a.Stdout, shortFlags.ReplaceAllString(page.Build(roff.NewDocument()), `\fB-$1, --`))
+			_, err := fmt.Fprint(a.Stdout, shortFlags().ReplaceAllString(page.Build(roff.NewDocument()), `\fB-$1, --`))
 			return err
 		},
 	}
@@ -48,7 +49,7 @@ NO_COLOR: no colours in the app.`, "\n", "\n\n")).
 
 // shortFlags finds a flag with a short form as mango writes it, "--y --yes",
 // to be written "-y, --yes".
-var shortFlags = regexp.MustCompile(`\\fB--(\w) --`)
+var shortFlags = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\\fB--(\w) --`) })
 
 // unwrap joins the lines of each paragraph: help text is wrapped for a
 // terminal, a man page is wrapped by man.

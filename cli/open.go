@@ -53,9 +53,9 @@ func (a *app) startTUI(cmd *cobra.Command, openID string) error {
 		return err
 	}
 	defer st.Close()
-	// The whole-file check runs beside the first screen (a large file takes a
-	// while); the app leaves with its verdict if the file is damaged, and no
-	// write happens before it.
+	// The whole-file check runs in the background once the first screen has
+	// its data (a large file takes a while); the app leaves with its verdict
+	// if the file is damaged, and no write happens before it.
 	st.VerifyInBackground()
 	return a.RunTUI(st, cat, openID, a.actor())
 }

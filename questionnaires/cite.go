@@ -21,7 +21,7 @@ func (d *decoder) cites(n *yaml.Node, section, what string) []string {
 	for i, c := range list {
 		switch {
 		case c == "":
-		case !sectionRef.MatchString(c):
+		case !sectionRef().MatchString(c):
 			d.errf(n, "%s cite %q must be a ref like %s or %s.1", what, c, section, section)
 		case c != section && !strings.HasPrefix(c, section+"."):
 			d.errf(n, "%s cite %q is outside its section %s", what, c, section)

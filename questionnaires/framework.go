@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -15,11 +16,18 @@ import (
 // SchemaVersion is the questionnaire format version this build reads.
 const SchemaVersion = 1
 
+// The patterns are compiled when first used: most runs load the compiled
+// form of the embedded files and parse no YAML, and every run pays for what
+// a package compiles at start-up.
 var (
-	frameworkID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	sectionRef  = regexp.MustCompile(`^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$`)
-	questionNum = regexp.MustCompile(`^[1-9][0-9]*$`)
+	frameworkID = lazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	sectionRef  = lazyRegexp(`^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$`)
+	questionNum = lazyRegexp(`^[1-9][0-9]*$`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // ParseFramework reads one framework file. name is used in problem messages.
 // On any problem it returns nil and every problem found.
@@ -58,7 +66,7 @@ func (d *decoder) framework(n *yaml.Node) *model.Framework {
 		Scale:     model.DefaultScale,
 		Revision:  1,
 	}
-	if f.ID != "" && !frameworkID.MatchString(f.ID) {
+	if f.ID != "" && !frameworkID().MatchString(f.ID) {
 		d.errf(m["id"], "id %q must be lower-case letters, digits and dashes", f.ID)
 	}
 	if n := m["scale"]; n != nil {
@@ -147,7 +155,7 @@ func (d *decoder) section(n *yaml.Node, parent *model.Section, refs map[string]b
 	where := "section " + s.Ref
 	switch {
 	case s.Ref == "":
-	case !sectionRef.MatchString(s.Ref):
+	case !sectionRef().MatchString(s.Ref):
 		d.errf(m["ref"], "ref %q must be letters or digits separated by dots, like 4.2.1 or A.1", s.Ref)
 	case parent != nil && !strings.HasPrefix(s.Ref, parent.Ref+"."):
 		d.errf(m["ref"], "ref %q is inside section %s, so it must start with %q", s.Ref, parent.Ref, parent.Ref+".")
@@ -196,7 +204,7 @@ func (d *decoder) question(n *yaml.Node, s *model.Section, ids map[string]int) *
 	if q.ID != "" {
 		num, ok := strings.CutPrefix(q.ID, s.Ref+".q")
 		switch {
-		case !ok || !questionNum.MatchString(num):
+		case !ok || !questionNum().MatchString(num):
 			d.errf(m["id"], "question id %q must be its section ref, \".q\" and a number from 1 (like %s.q1)", q.ID, s.Ref)
 		case ids[q.ID] > 0:
 			d.errf(m["id"], "question id %q is already used on line %d", q.ID, ids[q.ID])

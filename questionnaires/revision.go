@@ -44,7 +44,7 @@ func (d *decoder) sources(n *yaml.Node) []model.RequirementSource {
 		}
 		switch {
 		case s.ID == "":
-		case !frameworkID.MatchString(s.ID):
+		case !frameworkID().MatchString(s.ID):
 			d.errf(m["id"], "source id %q must be lower-case letters, digits and dashes", s.ID)
 		case seen[s.ID]:
 			d.errf(m["id"], "source id %q appears twice", s.ID)

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/assaytui/assay/internal/textsafe"
 	"github.com/assaytui/assay/model"
@@ -21,15 +22,19 @@ var htmlTemplate string
 //go:embed html.css
 var htmlCSS string
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"css": func() template.CSS { return template.CSS(htmlCSS) },
-}).Parse(htmlTemplate))
+// htmlPage is parsed on first use rather than at start-up, which every
+// command would pay for (about 1 ms) and few need.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"css": func() template.CSS { return template.CSS(htmlCSS) },
+	}).Parse(htmlTemplate))
+})
 
 // HTML writes a report to hand to management as one self-contained page:
 // inline CSS and SVG charts, no scripts, nothing fetched from anywhere. It
 // prints to PDF on A4 and Letter with each part on its own pages.
 func HTML(w io.Writer, d Data) error {
-	return htmlPage.Execute(w, newHTMLReport(d))
+	return htmlPage().Execute(w, newHTMLReport(d))
 }
 
 // htmlReport is the page model: every string in it is cleaned and ready to

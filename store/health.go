@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/assaytui/assay/internal/safefile"
 )
@@ -60,21 +61,26 @@ func (s *Store) verdict(rows []string, err error) error {
 	return nil
 }
 
-// verification is a QuickCheck running in the background.
+// verification is a QuickCheck run in the background once something waits
+// for its verdict.
 type verification struct {
-	done chan struct{}
-	err  error // set before done is closed
+	start sync.Once
+	run   func()
+	done  chan struct{}
+	err   error // set before done is closed
 }
 
-// VerifyInBackground starts QuickCheck on a read-only connection of its own
-// and returns at once, so the app can draw its first screen while a large
-// file is checked (a pass over every page takes a while). Reads go on
-// meanwhile; every write waits for the verdict, so nothing is written into a
-// file the check finds damaged. Call it right after opening, before any use.
+// VerifyInBackground arranges for QuickCheck to run on a read-only connection
+// of its own, in the background, from the first call of Verified on: the
+// app's once its first screen has its data, or a write's. Started at once, a
+// pass over every page of a large file competes with reading and drawing
+// that screen for the processor. Reads go on meanwhile; every write waits
+// for the verdict, so nothing is written into a file the check finds
+// damaged. Call it right after opening, before any use.
 func (s *Store) VerifyInBackground() {
 	v := &verification{done: make(chan struct{})}
 	s.verify = v
-	go func() {
+	v.run = func() {
 		defer close(v.done)
 		ro, err := sql.Open("sqlite", fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)", fileURI(s.path), busyTimeout.Milliseconds()))
 		if err != nil {
@@ -90,16 +96,17 @@ func (s *Store) VerifyInBackground() {
 		}
 		defer conn.Close()
 		v.err = s.verdict(column(ctx, conn, "PRAGMA quick_check"))
-	}()
+	}
 }
 
-// Verified waits for the verdict of VerifyInBackground: nil when the file is
-// sound or no check was started.
+// Verified starts the check of VerifyInBackground if it has not started and
+// waits for its verdict: nil when the file is sound or no check was arranged.
 func (s *Store) Verified(ctx context.Context) error {
 	v := s.verify
 	if v == nil {
 		return nil
 	}
+	v.start.Do(func() { go v.run() })
 	select {
 	case <-v.done:
 		return v.err

@@ -37,6 +37,8 @@ type Model struct {
 	quitting   bool      // saving what is pending on the way out
 	forceQuit  bool      // a save failed on the way out: the next quit key quits anyway
 	damaged    error     // the store's check found the file damaged: the app left at once
+	begun      bool      // the first screen's data has come (see started)
+	resumeGC   func()    // set by Run: the collector's usual pace (see holdGC)
 }
 
 // New builds the root model.
@@ -79,7 +81,10 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 // change still queued is written before Run returns; a change that could not
 // be written is reported as the error.
 func Run(opts Options) error {
+	go warmWidths()
 	m := New(opts)
+	m.resumeGC = holdGC()
+	defer m.resumeGC()
 	final, err := tea.NewProgram(m).Run()
 	fm, ok := final.(Model)
 	if !ok {
@@ -97,12 +102,28 @@ func Run(opts Options) error {
 	return err
 }
 
-// Init asks for the background colour and loads the first screen's data.
+// Init asks for the background colour and loads the first screen's data;
+// what would compete with reading and drawing it waits (see started).
 func (m Model) Init() tea.Cmd {
 	if m.sess.loading {
-		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id), m.c.db.verified())
+		return tea.Batch(tea.RequestBackgroundColor, m.c.db.assessment(m.sess.id))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries(), m.c.db.verified())
+	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries())
+}
+
+// started runs, once the first screen has its data, what would otherwise
+// compete with reading and drawing it: the store's check of the whole file,
+// which asking for its verdict starts, and the garbage collector.
+func (m Model) started() (Model, tea.Cmd) {
+	if m.begun {
+		return m, nil
+	}
+	m.begun = true
+	cmd := m.c.db.verified()
+	if resume := m.resumeGC; resume != nil {
+		cmd = tea.Batch(cmd, func() tea.Msg { resume(); return nil })
+	}
+	return m, cmd
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
@@ -233,20 +254,15 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		m, push := m.push(newQuestionnaire(m.c, m.sess))
 		return m, tea.Batch(cmd, push)
 
-	case assessmentMsg:
-		if !m.sess.loading || msg.id != m.sess.id {
-			return m, nil
-		}
-		if msg.err != nil {
-			m.sess.close()
-			m.stack = m.stack[:1]
-			m.status = statusMsg{"cannot open the assessment: " + cells.Inert(msg.err.Error()), true}
-			return m.reveal()
-		}
-		text := m.sess.load(msg.a, msg.answers, msg.disputes)
-		m.sess.setActions(msg.actions)
+	case summariesMsg:
+		m, start := m.started()
 		m, cmd := m.broadcast(msg)
-		return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
+		return m, tea.Batch(cmd, start)
+
+	case assessmentMsg:
+		m, start := m.started()
+		m, cmd := m.opened(msg)
+		return m, tea.Batch(cmd, start)
 
 	case targetSetMsg:
 		if msg.err != nil {
@@ -305,6 +321,23 @@ func (m Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.broadcast(msg)
+}
+
+// opened takes the assessment the session was loading.
+func (m Model) opened(msg assessmentMsg) (Model, tea.Cmd) {
+	if !m.sess.loading || msg.id != m.sess.id {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.sess.close()
+		m.stack = m.stack[:1]
+		m.status = statusMsg{"cannot open the assessment: " + cells.Inert(msg.err.Error()), true}
+		return m.reveal()
+	}
+	text := m.sess.load(msg.a, msg.answers, msg.disputes)
+	m.sess.setActions(msg.actions)
+	m, cmd := m.broadcast(msg)
+	return m, tea.Batch(cmd, sayIf(text, true), m.sess.recordContent())
 }
 
 // bodySize is the size screens draw their body in: the terminal less the

@@ -189,8 +189,9 @@ func (m resumeSavedMsg) failed() error { return m.err }
 // verifiedMsg is the verdict of the store's check of the whole file.
 type verifiedMsg struct{ err error }
 
-// verified waits for the check the store runs beside the first screen (see
-// store.VerifyInBackground); it is not queued: it only waits.
+// verified starts the store's check of the whole file if it has not started
+// and waits for it (see store.VerifyInBackground); it is not queued: it only
+// waits.
 func (d *db) verified() tea.Cmd {
 	if d.st == nil {
 		return nil

@@ -65,11 +65,7 @@ func ReadWorkbook(name string, r io.Reader, c *model.Catalog) (*Workbook, error)
 }
 
 func readWorkbook(r io.Reader, c *model.Catalog) (*Workbook, error) {
-	data, err := io.ReadAll(io.LimitReader(r, xl.MaxFile+1))
-	if err != nil {
-		return nil, err
-	}
-	f, err := xl.Open(data)
+	f, err := xl.Read(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: it is not an XLSX workbook (%s)", ErrNotWorkbook, oneLine(err))
 	}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/assaytui/assay/internal/textsafe"
 )
 
 // Excel's limits: the last column (XFD) and the last row.
@@ -49,10 +51,11 @@ func ParseCell(ref string) (col, row int, err error) {
 	return col, row, nil
 }
 
-// cut shortens hostile text quoted in an error.
+// cut makes text from a file fit to quote in an error: one line, at most
+// n characters.
 func cut(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
+	if r := []rune(textsafe.Clean(s, false)); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return s
+	return textsafe.Clean(s, false)
 }

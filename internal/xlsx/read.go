@@ -15,14 +15,14 @@ import (
 
 // Bounds on what a workbook may make the reader do, so that a hostile or
 // damaged file is refused rather than filling memory: a zip bomb stops at
-// MaxPart decompressed bytes of one part, MaxRead over all; a sheet that
-// claims far-away cells stops at MaxCells cells (counting the gaps), and a
-// table of shared strings at MaxCells strings.
-const (
-	MaxFile  = 256 << 20
-	MaxPart  = 64 << 20
-	MaxRead  = 256 << 20
-	MaxCells = 1 << 20
+// maxPart decompressed bytes of one part, maxRead over all; a sheet that
+// claims far-away cells stops at maxCells cells (counting the gaps), and a
+// table of shared strings at maxCells strings. Variables for the tests.
+var (
+	maxFile  = 256 << 20
+	maxPart  = int64(64 << 20)
+	maxRead  = int64(256 << 20)
+	maxCells = 1 << 20
 )
 
 // Book is a workbook opened for reading.
@@ -40,11 +40,20 @@ type Book struct {
 // ErrTooLarge is a workbook beyond the reader's bounds.
 var ErrTooLarge = errors.New("too large")
 
+// Read reads an .xlsx file, as Open.
+func Read(r io.Reader) (*Book, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxFile)+1))
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	return Open(data)
+}
+
 // Open reads the workbook's sheet list and document properties from the
 // bytes of an .xlsx file; sheets are read when asked for.
 func Open(data []byte) (*Book, error) {
-	if len(data) > MaxFile {
-		return nil, fmt.Errorf("xlsx: the file is %w (over %d MiB)", ErrTooLarge, MaxFile>>20)
+	if len(data) > maxFile {
+		return nil, fmt.Errorf("xlsx: the file is %w (over %d MiB)", ErrTooLarge, maxFile>>20)
 	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -81,7 +90,7 @@ func Open(data []byte) (*Book, error) {
 }
 
 // part opens a part of the zip file as XML, counting what it decompresses.
-func (b *Book) part(name string) (*xml.Decoder, func(), error) {
+func (b *Book) part(name string) (*decoder, func(), error) {
 	f := b.files[strings.ToLower(name)]
 	if f == nil {
 		return nil, nil, fmt.Errorf("xlsx: %s is missing", cut(name, 60))
@@ -90,11 +99,62 @@ func (b *Book) part(name string) (*xml.Decoder, func(), error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("xlsx: %s: %w", cut(name, 60), err)
 	}
-	d := xml.NewDecoder(&bounded{r: rc, name: name, partLeft: MaxPart, b: b})
+	d := &decoder{d: xml.NewDecoder(&bounded{r: rc, name: name, partLeft: maxPart, b: b})}
 	return d, func() { rc.Close() }, nil
 }
 
-// bounded stops reading a part at MaxPart bytes, and the book at MaxRead.
+// maxDepth bounds how deep elements nest: SpreadsheetML needs a handful of
+// levels, and each costs the XML decoder memory.
+const maxDepth = 64
+
+// decoder reads XML tokens, refusing to nest deeper than maxDepth.
+type decoder struct {
+	d     *xml.Decoder
+	depth int
+}
+
+func (d *decoder) token() (xml.Token, error) {
+	tok, err := d.d.Token()
+	switch tok.(type) {
+	case xml.StartElement:
+		if d.depth++; d.depth > maxDepth {
+			return nil, fmt.Errorf("xlsx: elements nest more than %d deep", maxDepth)
+		}
+	case xml.EndElement:
+		d.depth--
+	}
+	return tok, err
+}
+
+// chars reads the text of the element just started, up to its end; the
+// text of elements inside it is included.
+func (d *decoder) chars() (string, error) {
+	var b strings.Builder
+	for depth := d.depth; ; {
+		tok, err := d.token()
+		if err != nil {
+			return "", err
+		}
+		if c, ok := tok.(xml.CharData); ok {
+			b.Write(c)
+		}
+		if d.depth < depth {
+			return b.String(), nil
+		}
+	}
+}
+
+// skip reads past the end of the element just started.
+func (d *decoder) skip() error {
+	for depth := d.depth; d.depth >= depth; {
+		if _, err := d.token(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bounded stops reading a part at maxPart bytes, and the book at maxRead.
 type bounded struct {
 	r        io.Reader
 	name     string
@@ -108,11 +168,18 @@ func (r *bounded) Read(p []byte) (int, error) {
 	r.b.read += int64(n)
 	switch {
 	case r.partLeft < 0:
-		return n, fmt.Errorf("xlsx: %s is %w (over %d MiB unpacked)", cut(r.name, 60), ErrTooLarge, MaxPart>>20)
-	case r.b.read > MaxRead:
-		return n, fmt.Errorf("xlsx: the workbook is %w (over %d MiB unpacked)", ErrTooLarge, MaxRead>>20)
+		return n, fmt.Errorf("xlsx: %s is %w (over %s unpacked)", cut(r.name, 60), ErrTooLarge, size(maxPart))
+	case r.b.read > maxRead:
+		return n, fmt.Errorf("xlsx: the workbook is %w (over %s unpacked)", ErrTooLarge, size(maxRead))
 	}
 	return n, err
+}
+
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // relations are a part's relationships: type suffix and target part.
@@ -126,7 +193,7 @@ func (b *Book) rels(part string) (relations, error) {
 	if b.files[strings.ToLower(name)] == nil {
 		return rs, nil
 	}
-	err := b.each(name, func(d *xml.Decoder, e xml.StartElement) error {
+	err := b.each(name, func(d *decoder, e xml.StartElement) error {
 		if e.Name.Local == "Relationship" && attr(e, "TargetMode") != "External" {
 			target := attr(e, "Target")
 			if strings.HasPrefix(target, "/") {
@@ -156,7 +223,7 @@ func (rs relations) target(suffix, otherwise string) string {
 
 // sheetList reads the sheets' names and parts from the workbook part.
 func (b *Book) sheetList(wbPart string, rs relations) error {
-	return b.each(wbPart, func(d *xml.Decoder, e xml.StartElement) error {
+	return b.each(wbPart, func(d *decoder, e xml.StartElement) error {
 		if e.Name.Local != "sheet" {
 			return nil
 		}
@@ -177,11 +244,12 @@ func (b *Book) sheetList(wbPart string, rs relations) error {
 }
 
 func (b *Book) props(part string) error {
-	return b.each(part, func(d *xml.Decoder, e xml.StartElement) error {
+	return b.each(part, func(d *decoder, e xml.StartElement) error {
 		var s string
 		switch e.Name.Local {
 		case "title", "subject", "creator", "description", "lastModifiedBy", "created", "modified":
-			if err := d.DecodeElement(&s, &e); err != nil {
+			var err error
+			if s, err = d.chars(); err != nil {
 				return err
 			}
 		}
@@ -208,14 +276,14 @@ func (b *Book) props(part string) error {
 
 // each calls fn with every start element of a part, in order; fn may read
 // the element's content from d.
-func (b *Book) each(part string, fn func(d *xml.Decoder, e xml.StartElement) error) error {
+func (b *Book) each(part string, fn func(d *decoder, e xml.StartElement) error) error {
 	d, done, err := b.part(part)
 	if err != nil {
 		return err
 	}
 	defer done()
 	for {
-		tok, err := d.Token()
+		tok, err := d.token()
 		if err == io.EOF {
 			return nil
 		}
@@ -248,17 +316,16 @@ func attr(e xml.StartElement, name string) string {
 
 // text reads the text of an element: a shared string or an inline one,
 // plain (<t>) or rich (<r><t>), leaving out phonetic guides (<rPh>).
-func text(d *xml.Decoder, start xml.StartElement) (string, error) {
+func text(d *decoder) (string, error) {
 	var b strings.Builder
-	depth, inT, skip := 0, false, 0
+	depth, inT, skip := d.depth, false, 0
 	for {
-		tok, err := d.Token()
+		tok, err := d.token()
 		if err != nil {
 			return "", err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
 			switch {
 			case skip > 0 || t.Name.Local == "rPh":
 				skip++
@@ -266,11 +333,9 @@ func text(d *xml.Decoder, start xml.StartElement) (string, error) {
 				inT = true
 			}
 		case xml.EndElement:
-			if depth == 0 {
-				return unescape(b.String()), nil
-			}
-			depth--
 			switch {
+			case d.depth < depth:
+				return unescape(b.String()), nil
 			case skip > 0:
 				skip--
 			case t.Name.Local == "t":

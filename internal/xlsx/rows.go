@@ -18,14 +18,14 @@ func (b *Book) Rows(sheet string) ([][]string, error) {
 	}
 	var rows [][]string
 	slots, row, col := 0, 0, 0 // cells held, counting gaps; where we are
-	err := b.each(part, func(d *xml.Decoder, e xml.StartElement) error {
+	err := b.each(part, func(d *decoder, e xml.StartElement) error {
 		switch e.Name.Local {
 		case "row":
 			row, col = row+1, 0
 			if r := attr(e, "r"); r != "" {
 				n, err := strconv.Atoi(r)
 				if err != nil || n < 1 || n > MaxRow {
-					return fmt.Errorf("xlsx: %s: bad row number %q", sheet, cut(r, 20))
+					return fmt.Errorf("xlsx: %s: bad row number %q", cut(sheet, 40), cut(r, 20))
 				}
 				row = n
 			}
@@ -34,31 +34,33 @@ func (b *Book) Rows(sheet string) ([][]string, error) {
 			if r := attr(e, "r"); r != "" {
 				c, n, err := ParseCell(r)
 				if err != nil {
-					return fmt.Errorf("xlsx: %s: %w", sheet, err)
+					return fmt.Errorf("xlsx: %s: %w", cut(sheet, 40), err)
 				}
 				col, row = c, n
 			}
 			if row == 0 {
-				return fmt.Errorf("xlsx: %s: a cell outside a row", sheet)
+				return fmt.Errorf("xlsx: %s: a cell outside a row", cut(sheet, 40))
 			}
 			v, err := b.cell(d, e)
 			if err != nil || v == "" {
 				return err
 			}
+			grow := max(row-len(rows), 0)
+			if row <= len(rows) {
+				grow += max(col-len(rows[row-1]), 0)
+			} else {
+				grow += col
+			}
+			if slots += grow; slots > maxCells {
+				return fmt.Errorf("xlsx: %s is %w (over %d cells)", cut(sheet, 40), ErrTooLarge, maxCells)
+			}
 			for len(rows) < row {
 				rows = append(rows, nil)
-				slots++
 			}
-			r := rows[row-1]
-			if len(r) < col {
-				slots += col - len(r)
-				if slots > MaxCells {
-					return fmt.Errorf("xlsx: %s is %w (over %d cells)", sheet, ErrTooLarge, MaxCells)
-				}
-				r = append(r, make([]string, col-len(r))...)
-				rows[row-1] = r
+			if r := rows[row-1]; len(r) < col {
+				rows[row-1] = append(r, make([]string, col-len(r))...)
 			}
-			r[col-1] = v
+			rows[row-1][col-1] = v
 		}
 		return nil
 	})
@@ -69,15 +71,15 @@ func (b *Book) Rows(sheet string) ([][]string, error) {
 }
 
 // cell reads a cell's content (the <c> start element already read) as text.
-func (b *Book) cell(d *xml.Decoder, c xml.StartElement) (string, error) {
+func (b *Book) cell(d *decoder, c xml.StartElement) (string, error) {
 	var v, inline string
 	for {
-		tok, err := d.Token()
+		tok, err := d.token()
 		if err != nil {
 			return "", err
 		}
 		if _, ok := tok.(xml.EndElement); ok {
-			break
+			break // the cell's end: its parts were read whole below
 		}
 		e, ok := tok.(xml.StartElement)
 		if !ok {
@@ -85,11 +87,11 @@ func (b *Book) cell(d *xml.Decoder, c xml.StartElement) (string, error) {
 		}
 		switch e.Name.Local {
 		case "v":
-			err = d.DecodeElement(&v, &e)
+			v, err = d.chars()
 		case "is":
-			inline, err = text(d, e)
+			inline, err = text(d)
 		default: // a formula (<f>) or an extension: its value is in <v>
-			err = d.Skip()
+			err = d.skip()
 		}
 		if err != nil {
 			return "", err
@@ -128,14 +130,14 @@ func (b *Book) sharedString(v string) (string, error) {
 		if b.sst == "" {
 			b.strsErr = fmt.Errorf("xlsx: a cell refers to shared strings the file does not have")
 		} else {
-			b.strsErr = b.each(b.sst, func(d *xml.Decoder, e xml.StartElement) error {
+			b.strsErr = b.each(b.sst, func(d *decoder, e xml.StartElement) error {
 				if e.Name.Local != "si" {
 					return nil
 				}
-				if len(b.strs) >= MaxCells {
-					return fmt.Errorf("xlsx: %s is %w (over %d strings)", b.sst, ErrTooLarge, MaxCells)
+				if len(b.strs) >= maxCells {
+					return fmt.Errorf("xlsx: %s is %w (over %d strings)", cut(b.sst, 60), ErrTooLarge, maxCells)
 				}
-				s, err := text(d, e)
+				s, err := text(d)
 				b.strs = append(b.strs, s)
 				return err
 			})

@@ -62,7 +62,7 @@ func (w *Workbook) stylesheet(b *bufio.Writer) {
 		}
 		fmt.Fprintf(b, `<sz val="%g"/>`, f.size)
 		if f.color != "" {
-			fmt.Fprintf(b, `<color rgb="FF%s"/>`, esc(f.color))
+			fmt.Fprintf(b, `<color rgb="FF%s"/>`, escAttr(f.color))
 		}
 		b.WriteString(`<name val="Calibri"/><family val="2"/></font>`)
 	}
@@ -72,7 +72,7 @@ func (w *Workbook) stylesheet(b *bufio.Writer) {
 			fmt.Fprintf(b, `<fill><patternFill patternType="%s"/></fill>`, f)
 			continue
 		}
-		fmt.Fprintf(b, `<fill><patternFill patternType="solid"><fgColor rgb="FF%s"/><bgColor indexed="64"/></patternFill></fill>`, esc(f))
+		fmt.Fprintf(b, `<fill><patternFill patternType="solid"><fgColor rgb="FF%s"/></patternFill></fill>`, escAttr(f))
 	}
 	b.WriteString(`</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
 		`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`)
@@ -94,7 +94,7 @@ func (w *Workbook) stylesheet(b *bufio.Writer) {
 		}
 		b.WriteString(` applyAlignment="1"><alignment`)
 		if s.VAlign != "" {
-			fmt.Fprintf(b, ` vertical="%s"`, esc(s.VAlign))
+			fmt.Fprintf(b, ` vertical="%s"`, escAttr(s.VAlign))
 		}
 		if s.Wrap {
 			b.WriteString(` wrapText="1"`)

@@ -206,7 +206,7 @@ func (w *Workbook) coreProps(b *bufio.Writer) {
 	for _, e := range [][2]string{{"dc:title", p.Title}, {"dc:subject", p.Subject}, {"dc:creator", p.Creator},
 		{"dc:description", p.Description}, {"cp:lastModifiedBy", p.LastModifiedBy}} {
 		if e[1] != "" {
-			fmt.Fprintf(b, "<%s>%s</%s>", e[0], esc(e[1]), e[0])
+			fmt.Fprintf(b, "<%s>%s</%s>", e[0], escText(e[1]), e[0])
 		}
 	}
 	for _, e := range []struct {
@@ -224,7 +224,7 @@ func (w *Workbook) workbook(b *bufio.Writer) {
 	b.WriteString(`<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">` +
 		`<bookViews><workbookView activeTab="0"/></bookViews><sheets>`)
 	for i, s := range w.sheets {
-		fmt.Fprintf(b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, esc(s.Name), i+1, i+1)
+		fmt.Fprintf(b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escAttr(s.Name), i+1, i+1)
 	}
 	b.WriteString(`</sheets>`)
 	defined := false
@@ -238,7 +238,7 @@ func (w *Workbook) workbook(b *bufio.Writer) {
 		}
 		from, to, _ := strings.Cut(s.filter, ":")
 		fmt.Fprintf(b, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!%s:%s</definedName>`,
-			i, esc("'"+strings.ReplaceAll(s.Name, "'", "''")+"'"), absolute(from), absolute(to))
+			i, escText("'"+strings.ReplaceAll(s.Name, "'", "''")+"'"), absolute(from), absolute(to))
 	}
 	if defined {
 		b.WriteString(`</definedNames>`)
@@ -274,7 +274,7 @@ func (s *Sheet) write(b *bufio.Writer, active bool, strs *sharedStrings) {
 		b.WriteString(`<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
 			`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>`)
 	}
-	b.WriteString(`</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+	b.WriteString(`</sheetView></sheetViews>`)
 	cols := slices.Sorted(maps.Keys(s.widths))
 	for c := range s.hidden {
 		if _, ok := s.widths[c]; !ok {
@@ -308,7 +308,7 @@ func (s *Sheet) write(b *bufio.Writer, active bool, strs *sharedStrings) {
 			}
 			switch {
 			case v.number:
-				fmt.Fprintf(b, `><v>%s</v></c>`, esc(v.value))
+				fmt.Fprintf(b, `><v>%s</v></c>`, escText(v.value))
 			case v.value != "":
 				fmt.Fprintf(b, ` t="s"><v>%d</v></c>`, strs.add(v.value))
 			default:
@@ -324,16 +324,16 @@ func (s *Sheet) write(b *bufio.Writer, active bool, strs *sharedStrings) {
 	if len(s.validations) > 0 {
 		fmt.Fprintf(b, `<dataValidations count="%d">`, len(s.validations))
 		for _, v := range s.validations {
-			fmt.Fprintf(b, `<dataValidation type="%s" errorStyle="stop"`, esc(v.Type))
+			fmt.Fprintf(b, `<dataValidation type="%s" errorStyle="stop"`, escAttr(v.Type))
 			if v.Operator != "" {
-				fmt.Fprintf(b, ` operator="%s"`, esc(v.Operator))
+				fmt.Fprintf(b, ` operator="%s"`, escAttr(v.Operator))
 			}
 			fmt.Fprintf(b, ` allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="%s" error="%s" promptTitle="%s" prompt="%s" sqref="%s"><formula1>%s</formula1></dataValidation>`,
-				esc(v.ErrorTitle), esc(v.Error), esc(v.PromptTitle), esc(v.Prompt), esc(v.Sqref), esc(v.Formula1))
+				escAttr(v.ErrorTitle), escAttr(v.Error), escAttr(v.PromptTitle), escAttr(v.Prompt), escAttr(v.Sqref), escText(v.Formula1))
 		}
 		b.WriteString(`</dataValidations>`)
 	}
-	b.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)
+	b.WriteString(`</worksheet>`)
 }
 
 // sharedStrings is the workbook's table of text, each text once.
@@ -355,7 +355,7 @@ func (s *sharedStrings) add(v string) int {
 func (s *sharedStrings) write(b *bufio.Writer) {
 	fmt.Fprintf(b, `<sst xmlns="%s" count="%d" uniqueCount="%d">`, nsMain, len(s.list), len(s.list))
 	for _, v := range s.list {
-		fmt.Fprintf(b, `<si><t xml:space="preserve">%s</t></si>`, esc(escapeUnderscores(v)))
+		fmt.Fprintf(b, `<si><t xml:space="preserve">%s</t></si>`, escText(escapeUnderscores(v)))
 	}
 	b.WriteString(`</sst>`)
 }
@@ -386,10 +386,34 @@ func escapeAt(s string, i int) (rune, bool) {
 	return rune(n), err == nil
 }
 
-// esc is text escaped for XML content or an attribute; characters XML
-// cannot hold become U+FFFD.
-func esc(s string) string {
+// escText is text escaped for XML content: characters XML cannot hold
+// become U+FFFD; quotes stay as they are, for readers that take a formula's
+// text raw.
+func escText(s string) string { return escape(s, false) }
+
+// escAttr is text escaped for an attribute value, line breaks and tabs as
+// references (else a reader would turn them into spaces).
+func escAttr(s string) string { return escape(s, true) }
+
+func escape(s string, attr bool) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"' && attr:
+			b.WriteString("&quot;")
+		case r == '\r' || attr && (r == '\n' || r == '\t'):
+			fmt.Fprintf(&b, "&#%d;", r)
+		case r < 0x20 && r != '\n' && r != '\t' || r == 0xFFFE || r == 0xFFFF:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
 	return b.String()
 }

@@ -82,8 +82,7 @@ type xlsx struct {
 	f                         *xl.Workbook
 	err                       error
 	header, wrap, title, bold int
-	percent, decimal, hidden  int
-	retired                   int
+	percent, hidden, retired  int
 	widths                    map[string][]int // sheet -> widest text per column
 }
 
@@ -94,7 +93,6 @@ func (x *xlsx) styles() {
 	x.title = mk(xl.Style{Bold: true, Size: 16, Color: "1F4E79"})
 	x.bold = mk(xl.Style{Bold: true, VAlign: "top"})
 	x.percent = mk(xl.Style{NumFmt: 9, VAlign: "top"})
-	x.decimal = mk(xl.Style{NumFmt: 2, VAlign: "top"})
 	x.hidden = mk(xl.Style{Color: "808080"})
 	x.retired = mk(xl.Style{Italic: true, Color: "808080", Fill: "EDEDED", VAlign: "top", Wrap: true})
 }

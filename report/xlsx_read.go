@@ -209,7 +209,9 @@ func cellName(col, row int) string {
 
 // oneLine is an error from inside a file as one harmless line: the file
 // chose the sheet names and XML that it may quote.
-func oneLine(err error) string { return textsafe.Clean(err.Error(), false) }
+func oneLine(err error) string {
+	return textsafe.Clean(strings.TrimPrefix(err.Error(), "xlsx: "), false)
+}
 
 func orText(s, alt string) string {
 	if s == "" {

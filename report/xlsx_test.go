@@ -227,7 +227,7 @@ func TestReadWorkbookRefusesWhatItCannotTrust(t *testing.T) {
 		want string
 	}{
 		{"not a workbook", []byte("PK\x03\x04 this is not a zip"), "not an assay workbook: it is not an XLSX workbook"},
-		{"cut short", good[:len(good)/2], "not an assay workbook: it is not an XLSX workbook (xlsx: zip: not a valid zip file)"},
+		{"cut short", good[:len(good)/2], "not an assay workbook: it is not an XLSX workbook (zip: not a valid zip file)"},
 		{"another program's workbook", otherBuf.Bytes(), "not an assay workbook: it has no sheet named Answers (sheets: Sheet1)"},
 		{"header changed", edited(func(f *excelize.File) { f.SetCellStr("Answers", "F1", "Score") }), "Answers!A1: the header row has no Level column"},
 		{"bad level", edited(func(f *excelize.File) { f.SetCellStr("Answers", "F5", "7") }), `Answers!F5: level "7" is not 0-5 or na`},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -217,5 +218,22 @@ func TestImportXLSXNamedFileThatIsNotOne(t *testing.T) {
 	}
 	if snapshot(t, db) != before {
 		t.Error("a refused file changed the database")
+	}
+}
+
+// excelize is only the tests' oracle: linked into the binary, its package
+// initialisation cost every command about 8 ms of start-up.
+func TestBinaryDoesNotLinkExcelize(t *testing.T) {
+	out, err := exec.Command("go", "version", "-m", bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go version -m: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "modernc.org/sqlite") {
+		t.Fatalf("go version -m lists no dependencies:\n%s", out)
+	}
+	for _, mod := range []string{"github.com/xuri/excelize", "github.com/richardlehane/mscfb", "github.com/tiendc/go-deepcopy"} {
+		if strings.Contains(string(out), mod) {
+			t.Errorf("the binary links %s", mod)
+		}
 	}
 }

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/assaytui/assay/internal/textsafe"
+	xl "github.com/assaytui/assay/internal/xlsx"
 	"github.com/assaytui/assay/model"
 )
 
@@ -60,17 +59,8 @@ func CellText(s string) string {
 // Sections, Differences and Action plan.
 func XLSX(w io.Writer, d Data) error {
 	v := newView(d)
-	x := &xlsx{f: excelize.NewFile()}
-	defer x.f.Close()
-	if err := x.styles(); err != nil {
-		return err
-	}
-	x.f.SetSheetName("Sheet1", SheetSummary)
-	for _, s := range []string{SheetAnswers, SheetSections, SheetDifferences, SheetPlan} {
-		if _, err := x.f.NewSheet(s); err != nil {
-			return err
-		}
-	}
+	x := &xlsx{f: xl.New(SheetSummary, SheetAnswers, SheetSections, SheetDifferences, SheetPlan)}
+	x.styles()
 	x.summary(v)
 	x.answers(v)
 	x.sections(v)
@@ -79,48 +69,32 @@ func XLSX(w io.Writer, d Data) error {
 	if x.err != nil {
 		return x.err
 	}
-	x.f.SetActiveSheet(0)
-	if err := x.f.SetDocProps(&excelize.DocProperties{
+	x.f.Props = xl.Props{
 		Title: CellText(d.Assessment.Name), Subject: "maturity self-assessment", Creator: CellText(d.ExportedBy),
 		LastModifiedBy: CellText(d.ExportedBy), Description: "Exported by assay. Fill in Level and Note on the Answers sheet; bring it back with assay import.",
-		Created: d.Generated.UTC().Format("2006-01-02T15:04:05Z"), Modified: d.Generated.UTC().Format("2006-01-02T15:04:05Z"),
-	}); err != nil {
-		return err
+		Created: d.Generated, Modified: d.Generated,
 	}
 	return x.f.Write(w)
 }
 
 // xlsx writes cells, keeping the first error and the widest text per column.
 type xlsx struct {
-	f                         *excelize.File
+	f                         *xl.Workbook
 	err                       error
 	header, wrap, title, bold int
-	percent, decimal, hidden  int
-	retired                   int
+	percent, hidden, retired  int
 	widths                    map[string][]int // sheet -> widest text per column
 }
 
-func (x *xlsx) styles() error {
-	var err error
-	mk := func(s *excelize.Style) int {
-		id, e := x.f.NewStyle(s)
-		if err == nil {
-			err = e
-		}
-		return id
-	}
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	x.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Alignment: top,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}})
-	x.wrap = mk(&excelize.Style{Alignment: top})
-	x.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: "1F4E79"}})
-	x.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	x.percent = mk(&excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}})
-	x.decimal = mk(&excelize.Style{NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}})
-	x.hidden = mk(&excelize.Style{Font: &excelize.Font{Color: "808080"}})
-	x.retired = mk(&excelize.Style{Font: &excelize.Font{Color: "808080", Italic: true}, Alignment: top,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}})
-	return err
+func (x *xlsx) styles() {
+	mk := x.f.AddStyle
+	x.header = mk(xl.Style{Bold: true, Color: "FFFFFF", Fill: "1F4E79", VAlign: "top", Wrap: true})
+	x.wrap = mk(xl.Style{VAlign: "top", Wrap: true})
+	x.title = mk(xl.Style{Bold: true, Size: 16, Color: "1F4E79"})
+	x.bold = mk(xl.Style{Bold: true, VAlign: "top"})
+	x.percent = mk(xl.Style{NumFmt: 9, VAlign: "top"})
+	x.hidden = mk(xl.Style{Color: "808080"})
+	x.retired = mk(xl.Style{Italic: true, Color: "808080", Fill: "EDEDED", VAlign: "top", Wrap: true})
 }
 
 // set writes one cell: strings as text (never a formula), numbers as numbers,
@@ -129,20 +103,20 @@ func (x *xlsx) set(sheet string, col, row int, v any) {
 	if x.err != nil || v == nil {
 		return
 	}
-	cell, _ := excelize.CoordinatesToCellName(col, row)
+	s := x.f.Sheet(sheet)
 	switch t := v.(type) {
 	case string:
 		t = CellText(t)
-		x.err = x.f.SetCellStr(sheet, cell, t)
+		s.SetString(col, row, t)
 		x.measure(sheet, col, t)
 	case int:
-		x.err = x.f.SetCellInt(sheet, cell, int64(t))
+		s.SetNumber(col, row, strconv.Itoa(t))
 		x.measure(sheet, col, strconv.Itoa(t))
 	case float64:
-		x.err = x.f.SetCellFloat(sheet, cell, t, 2, 64)
+		s.SetNumber(col, row, strconv.FormatFloat(t, 'f', 2, 64))
 		x.measure(sheet, col, strconv.FormatFloat(t, 'f', 2, 64))
 	default:
-		x.err = fmt.Errorf("xlsx: cell %s: unsupported %T", cell, v)
+		x.err = fmt.Errorf("xlsx: cell %s: unsupported %T", xl.CellName(col, row), v)
 	}
 }
 
@@ -171,12 +145,7 @@ func (x *xlsx) measure(sheet string, col int, s string) {
 }
 
 func (x *xlsx) style(sheet string, fromCol, fromRow, toCol, toRow, style int) {
-	if x.err != nil {
-		return
-	}
-	a, _ := excelize.CoordinatesToCellName(fromCol, fromRow)
-	b, _ := excelize.CoordinatesToCellName(toCol, toRow)
-	x.err = x.f.SetCellStyle(sheet, a, b, style)
+	x.f.Sheet(sheet).SetStyle(fromCol, fromRow, toCol, toRow, style)
 }
 
 // table writes a header row and rows beneath it, styled, and returns the row
@@ -200,15 +169,9 @@ func (x *xlsx) table(sheet string, row int, header []string, rows [][]any) int {
 // list finishes a sheet that is one table from A1: frozen header row,
 // autofilter over the table, columns sized to their text (capped, wrapping).
 func (x *xlsx) list(sheet string, cols, rows int, capWidth map[int]float64) {
-	if x.err != nil {
-		return
-	}
-	x.err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
-	if x.err == nil {
-		last, _ := excelize.CoordinatesToCellName(cols, max(rows, 2))
-		x.err = x.f.AutoFilter(sheet, "A1:"+last, nil)
-	}
+	s := x.f.Sheet(sheet)
+	s.FreezeHeader()
+	s.AutoFilter(cols, max(rows, 2))
 	x.fit(sheet, capWidth)
 }
 
@@ -216,15 +179,11 @@ func (x *xlsx) list(sheet string, cols, rows int, capWidth map[int]float64) {
 // the column's own cap.
 func (x *xlsx) fit(sheet string, capWidth map[int]float64) {
 	for i, w := range x.widths[sheet] {
-		if x.err != nil {
-			return
-		}
 		width := min(max(float64(w)+2, 6), 60)
 		if c, ok := capWidth[i+1]; ok {
 			width = min(width, c)
 		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.err = x.f.SetColWidth(sheet, col, col, width)
+		x.f.Sheet(sheet).SetColWidth(i+1, width)
 	}
 }
 

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
+	xl "github.com/assaytui/assay/internal/xlsx"
 	"github.com/assaytui/assay/model"
 )
 
@@ -75,9 +74,7 @@ func (x *xlsx) answers(v *view) {
 		x.refuse(s, fmt.Sprintf("F%d:I%d", r.row, r.row), "Retired question", retiredCell(r.q))
 	}
 	x.list(s, len(answersHeader), last, map[int]float64{4: 36, 5: 60, 7: 40, 8: 50, 10: 14})
-	if x.err == nil {
-		x.err = x.f.SetColVisible(s, "L", false)
-	}
+	x.f.Sheet(s).HideCol(len(answersHeader))
 }
 
 // retiredCell is what a retired row's cells say to someone who tries to
@@ -110,28 +107,12 @@ func ranges(col string, rows []int) string {
 // refuse makes a range refuse any value typed into it (only emptying is
 // allowed), with a message that says why.
 func (x *xlsx) refuse(sheet, sqref, title, why string) {
-	if x.err != nil {
-		return
-	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(sqref)
-	dv.Type, dv.Operator, dv.Formula1 = "textLength", "equal", "0"
-	dv.SetInput(title, why)
-	dv.SetError(excelize.DataValidationErrorStyleStop, title, why)
-	x.err = x.f.AddDataValidation(sheet, dv)
+	x.f.Sheet(sheet).AddValidation(xl.Validation{Sqref: sqref, Type: "textLength", Operator: "equal", Formula1: "0",
+		PromptTitle: title, Prompt: why, ErrorTitle: title, Error: why})
 }
 
 // validate adds a drop-down list to a range; blanks stay allowed.
 func (x *xlsx) validate(sheet, sqref string, items []string, title, prompt string) {
-	if x.err != nil {
-		return
-	}
-	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(sqref)
-	if x.err = dv.SetDropList(items); x.err != nil {
-		return
-	}
-	dv.SetInput(title, prompt)
-	dv.SetError(excelize.DataValidationErrorStyleStop, title, "Choose one of: "+strings.Join(items, ", "))
-	x.err = x.f.AddDataValidation(sheet, dv)
+	x.f.Sheet(sheet).AddValidation(xl.Validation{Sqref: sqref, Type: "list", Formula1: xl.List(items),
+		PromptTitle: title, Prompt: prompt, ErrorTitle: title, Error: "Choose one of: " + strings.Join(items, ", ")})
 }

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/assaytui/assay/internal/textsafe"
+	xl "github.com/assaytui/assay/internal/xlsx"
 	"github.com/assaytui/assay/model"
 )
 
@@ -65,20 +65,19 @@ func ReadWorkbook(name string, r io.Reader, c *model.Catalog) (*Workbook, error)
 }
 
 func readWorkbook(r io.Reader, c *model.Catalog) (*Workbook, error) {
-	f, err := excelize.OpenReader(r)
+	f, err := xl.Read(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: it is not an XLSX workbook (%v)", ErrNotWorkbook, err)
+		return nil, fmt.Errorf("%w: it is not an XLSX workbook (%s)", ErrNotWorkbook, oneLine(err))
 	}
-	defer f.Close()
-	if !slices.Contains(f.GetSheetList(), SheetAnswers) {
+	if !slices.Contains(f.Sheets, SheetAnswers) {
 		return nil, fmt.Errorf("%w: it has no sheet named %s (sheets: %s); export one with assay export ID --format xlsx",
-			ErrNotWorkbook, SheetAnswers, strings.Join(f.GetSheetList(), ", "))
+			ErrNotWorkbook, SheetAnswers, oneLine(errors.New(strings.Join(f.Sheets, ", "))))
 	}
 	wb := &Workbook{}
-	if props, err := f.GetDocProps(); err == nil && props.LastModifiedBy != props.Creator {
-		wb.Author = strings.TrimSpace(props.LastModifiedBy)
+	if f.Props.LastModifiedBy != f.Props.Creator {
+		wb.Author = strings.TrimSpace(f.Props.LastModifiedBy)
 	}
-	if rows, err := f.GetRows(SheetSummary); err == nil {
+	if rows, err := f.Rows(SheetSummary); err == nil {
 		for _, row := range rows {
 			if len(row) >= 2 && strings.TrimSpace(row[0]) == assessmentIDLabel {
 				wb.AssessmentID = strings.TrimSpace(row[1])
@@ -86,9 +85,9 @@ func readWorkbook(r io.Reader, c *model.Catalog) (*Workbook, error) {
 			}
 		}
 	}
-	rows, err := f.GetRows(SheetAnswers)
+	rows, err := f.Rows(SheetAnswers)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", SheetAnswers, err)
+		return nil, fmt.Errorf("%s: %s", SheetAnswers, oneLine(err))
 	}
 	col, err := answerColumns(rows)
 	if err != nil {
@@ -131,7 +130,7 @@ func answerColumns(rows [][]string) (map[string]int, error) {
 	}
 	for _, need := range []string{"Framework", "Question", "Level", "Note"} {
 		if col[need] == 0 {
-			return nil, fmt.Errorf("%w: %s: the header row has no %s column (it has: %s)", ErrNotWorkbook, cellName(1, 1), need, strings.Join(rows[0], ", "))
+			return nil, fmt.Errorf("%w: %s: the header row has no %s column (it has: %s)", ErrNotWorkbook, cellName(1, 1), need, oneLine(errors.New(strings.Join(rows[0], ", "))))
 		}
 	}
 	return col, nil
@@ -205,11 +204,13 @@ func blank(row []string) bool {
 
 // cellName is a cell of the Answers sheet as a user finds it: Answers!F7.
 func cellName(col, row int) string {
-	name, err := excelize.CoordinatesToCellName(max(col, 1), row)
-	if err != nil {
-		name = fmt.Sprintf("row %d", row)
-	}
-	return SheetAnswers + "!" + name
+	return SheetAnswers + "!" + xl.CellName(max(col, 1), row)
+}
+
+// oneLine is an error from inside a file as one harmless line: the file
+// chose the sheet names and XML that it may quote.
+func oneLine(err error) string {
+	return textsafe.Clean(strings.TrimPrefix(err.Error(), "xlsx: "), false)
 }
 
 func orText(s, alt string) string {

@@ -90,6 +90,32 @@ func TestXLSXWorkbook(t *testing.T) {
 			t.Errorf("column %s width %.1f < %.0f", col, w, min)
 		}
 	}
+	// The styles and document properties, as an independent reader sees them.
+	style := func(sheet, cell string) *excelize.Style {
+		id, _ := f.GetCellStyle(sheet, cell)
+		st, err := f.GetStyle(id)
+		if err != nil || st.Font == nil {
+			t.Fatalf("%s!%s: style %+v, %v", sheet, cell, st, err)
+		}
+		return st
+	}
+	if st := style("Answers", "A1"); !st.Font.Bold || st.Font.Color != "FFFFFF" || st.Fill.Pattern != 1 || !st.Alignment.WrapText {
+		t.Errorf("Answers header style %+v font %+v", st, st.Font)
+	}
+	if st := style("Summary", "A1"); !st.Font.Bold || st.Font.Size != 16 || st.Font.Color != "1F4E79" {
+		t.Errorf("title font %+v", st.Font)
+	}
+	if st := style("Answers", "L2"); st.Font.Color != "808080" {
+		t.Errorf("revision font %+v", st.Font)
+	}
+	if st := style("Summary", "J13"); st.NumFmt != 9 {
+		t.Errorf("completion format %d", st.NumFmt)
+	}
+	if p, _ := f.GetDocProps(); p.Title != CellText(d.Assessment.Name) || p.Creator != CellText(d.ExportedBy) ||
+		p.Subject != "maturity self-assessment" || !strings.HasPrefix(p.Description, "Exported by assay.") ||
+		p.Created != d.Generated.UTC().Format("2006-01-02T15:04:05Z") {
+		t.Errorf("document properties %+v", p)
+	}
 	// Summary names the assessment; Sections and the plan are filled.
 	if id, _ := f.GetCellValue("Summary", "B3"); id != d.Assessment.ID {
 		t.Errorf("Summary!B3 = %q, want the assessment ID", id)
@@ -201,6 +227,7 @@ func TestReadWorkbookRefusesWhatItCannotTrust(t *testing.T) {
 		want string
 	}{
 		{"not a workbook", []byte("PK\x03\x04 this is not a zip"), "not an assay workbook: it is not an XLSX workbook"},
+		{"cut short", good[:len(good)/2], "not an assay workbook: it is not an XLSX workbook (zip: not a valid zip file)"},
 		{"another program's workbook", otherBuf.Bytes(), "not an assay workbook: it has no sheet named Answers (sheets: Sheet1)"},
 		{"header changed", edited(func(f *excelize.File) { f.SetCellStr("Answers", "F1", "Score") }), "Answers!A1: the header row has no Level column"},
 		{"bad level", edited(func(f *excelize.File) { f.SetCellStr("Answers", "F5", "7") }), `Answers!F5: level "7" is not 0-5 or na`},

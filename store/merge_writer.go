@@ -37,7 +37,7 @@ const (
 
 func newMergeWriter(t txn, id, now string) (*mergeWriter, error) {
 	w := &mergeWriter{t: t, id: id, now: now, stmts: map[string]*sql.Stmt{}}
-	for _, q := range append([]string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating}, actionStatements...) {
+	for _, q := range append([]string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating, sqlResolve}, actionStatements...) {
 		st, err := t.tx.PrepareContext(t.ctx, q)
 		if err != nil {
 			w.close()
@@ -96,7 +96,7 @@ func (w *mergeWriter) write(d model.Decision) error {
 		}
 		last := d.Apply[len(d.Apply)-1]
 		if d.Resolves {
-			if _, err := w.t.exec(sqlResolve, last.Revision, last.By, stampOf(last.At), w.id, d.Framework, d.Question); err != nil {
+			if err := w.exec(sqlResolve, last.Revision, last.By, stampOf(last.At), w.id, d.Framework, d.Question); err != nil {
 				return err
 			}
 		}

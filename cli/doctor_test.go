@@ -34,3 +34,18 @@ func TestDoctorOnAFileCutShort(t *testing.T) {
 		t.Errorf("doctor sends the user to itself, or says more than one line on stderr: %q", r.stderr)
 	}
 }
+
+// The level cache that list fills is part of a healthy file: doctor after
+// list, and after a change that invalidated part of it, says healthy.
+func TestDoctorAfterListIsHealthy(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	id := strings.TrimSpace(mustRun(t, db, "new", "--name", "Cached"))
+	mustRun(t, db, "answer", id, "iso28000-2022:4.1.q1", "3")
+	for _, step := range [][]string{{"list"}, {"answer", id, "iso28000-2022:4.1.q2", "na", "--note", "not here"}} {
+		mustRun(t, db, step...)
+		r := run(t, db, "doctor")
+		if r.code != 0 || !strings.HasSuffix(r.stdout, "healthy\n") || !strings.Contains(r.stdout, "references:   ok") {
+			t.Errorf("doctor after %v: %+v", step, r)
+		}
+	}
+}

@@ -80,18 +80,7 @@ func TestDamagedAndForeignFiles(t *testing.T) {
 // folder it cannot write (root ignores permissions, so the test switches user).
 func TestReadOnlyFolder(t *testing.T) {
 	need(t, "sqlite3")
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to run assay as another user")
-	}
-	dir, err := os.MkdirTemp("", "assay-ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	os.Chmod(dir, 0o755)
-	binCopy := filepath.Join(dir, "assay")
-	data, _ := os.ReadFile(bin)
-	os.WriteFile(binCopy, data, 0o755)
+	dir, binCopy := nobodysCopy(t)
 	ro := filepath.Join(dir, "ro")
 	os.Mkdir(ro, 0o755)
 	db := filepath.Join(ro, "a.db")
@@ -99,21 +88,8 @@ func TestReadOnlyFolder(t *testing.T) {
 	os.Chmod(db, 0o644)
 	before, _ := os.ReadFile(db)
 
-	asNobody := func(args ...string) (string, int) {
-		cmd := exec.Command(binCopy, args...)
-		cmd.Env = []string{"HOME=" + dir, "ASSAY_DB=" + db}
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		var errb bytes.Buffer
-		cmd.Stderr = &errb
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		}
-		return errb.String(), code
-	}
 	for _, args := range [][]string{{"answer", id, "mas-trm-2021:3.1.q1", "2"}, {"list"}, {"new", "--name", "x", "--db", filepath.Join(ro, "new.db")}} {
-		errs, code := asNobody(args...)
+		_, errs, code := asNobody(binCopy, dir, db, args...)
 		if code != 1 || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "assay: ") {
 			t.Errorf("assay %v in a read-only folder: exit %d, stderr %q", args, code, errs)
 		}
@@ -124,6 +100,76 @@ func TestReadOnlyFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(ro, "new.db")); err == nil {
 		t.Error("a database was created in the read-only folder")
+	}
+}
+
+// nobodysCopy makes a folder that user 65534 can read, with a copy of the
+// binary in it (t.TempDir's parents are private); it skips unless root.
+func nobodysCopy(t *testing.T) (dir, binCopy string) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run assay as another user")
+	}
+	dir, err := os.MkdirTemp("", "assay-ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.Chmod(dir, 0o755)
+	binCopy = filepath.Join(dir, "assay")
+	data, _ := os.ReadFile(bin)
+	os.WriteFile(binCopy, data, 0o755)
+	return dir, binCopy
+}
+
+// asNobody runs the binary bin (which user 65534 must be able to read) as
+// that user, with HOME and ASSAY_DB set.
+func asNobody(bin, home, db string, args ...string) (stdout, stderr string, code int) {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = []string{"HOME=" + home, "ASSAY_DB=" + db}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if ee, ok := cmd.Run().(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	return out.String(), errb.String(), code
+}
+
+// TestListOnAReadOnlyFile: a database file the user can read but not write,
+// in a folder they can write (SQLite keeps its shared-memory file there),
+// lists as before the level cache existed: a file of the release before
+// (schema 8, which would need the cache's migration) and a current file
+// with nothing cached both list the figures a writable copy lists, exit 0,
+// nothing on stderr, and the file's bytes unchanged.
+func TestListOnAReadOnlyFile(t *testing.T) {
+	dir, binCopy := nobodysCopy(t)
+	folder := filepath.Join(dir, "shared")
+	os.Mkdir(folder, 0o755)
+	os.Chown(folder, 65534, 65534)
+
+	old, _ := os.ReadFile(filepath.Join("..", "store", "testdata", "schema8.db"))
+	current := filepath.Join(t.TempDir(), "current.db")
+	id := strings.TrimSpace(mustCLI(t, current, "new", "--name", "Nothing cached yet"))
+	mustCLI(t, current, "answer", id, "iso28000-2022:4.1.q1", "4")
+	mustCLI(t, current, "answer", id, "iso28000-2022:4.1.q2", "na", "--note", "not here")
+	fresh, _ := os.ReadFile(current)
+	for name, data := range map[string][]byte{"schema8.db": old, "current.db": fresh} {
+		t.Run(name, func(t *testing.T) {
+			writable := filepath.Join(t.TempDir(), name)
+			os.WriteFile(writable, data, 0o600)
+			want := mustCLI(t, writable, "list")
+			db := filepath.Join(folder, name)
+			os.WriteFile(db, data, 0o644)
+			for range 2 {
+				out, errs, code := asNobody(binCopy, dir, db, "list")
+				if code != 0 || errs != "" || out != want {
+					t.Errorf("list of a read-only file: exit %d, stderr %q, stdout\n%s\nwant\n%s", code, errs, out, want)
+				}
+			}
+			if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
+				t.Error("the read-only file changed")
+			}
+		})
 	}
 }
 

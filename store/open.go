@@ -59,6 +59,8 @@ type Store struct {
 	writes atomic.Uint64 // commits made through this store, for Version
 
 	verify *verification // the background check writes wait for (VerifyInBackground)
+
+	levelCache bool // the schema has level_cache (see optionalSteps)
 }
 
 // Path is the database file.
@@ -184,7 +186,7 @@ func open(path string, opts []Option) (*Store, error) {
 	// PRAGMA data_version is per connection.
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: time.Now, host: host}
+	s := &Store{db: db, path: path, now: time.Now, host: host, levelCache: true}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -344,6 +346,14 @@ func latestVersion() int {
 	return ms[len(ms)-1].version
 }
 
+// optionalSteps are schema steps that only add a cache: a file that cannot
+// be written (so could not take them) opens without them, as it opened
+// before they existed, and is read the slower way.
+var optionalSteps = map[int]bool{levelCacheVersion: true}
+
+// levelCacheVersion is the schema step that adds level_cache.
+const levelCacheVersion = 9
+
 // migrate brings the schema up to date in one transaction: either every step
 // applies and user_version moves, or nothing changes.
 func (s *Store) migrate(ctx context.Context) error {
@@ -356,6 +366,24 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current == latestVersion() {
 		return nil
 	}
+	err := s.migrateFrom(ctx)
+	if errors.Is(err, ErrReadOnly) && current > 0 && onlyOptionalAfter(current) {
+		s.levelCache = current >= levelCacheVersion
+		return nil
+	}
+	return err
+}
+
+func onlyOptionalAfter(version int) bool {
+	for _, m := range migrations() {
+		if m.version > version && !optionalSteps[m.version] {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Store) migrateFrom(ctx context.Context) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(s.path, err)

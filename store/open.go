@@ -346,10 +346,10 @@ func latestVersion() int {
 	return ms[len(ms)-1].version
 }
 
-// optionalSteps are schema steps that only add a cache: a file that cannot
-// be written (so could not take them) opens without them, as it opened
-// before they existed, and is read the slower way.
-var optionalSteps = map[int]bool{levelCacheVersion: true}
+// optionalSteps are schema steps that only add a cache or drop an index: a
+// file that cannot be written (so could not take them) opens without them,
+// as it opened before they existed, and is read the slower way or the same.
+var optionalSteps = map[int]bool{levelCacheVersion: true, 10: true}
 
 // levelCacheVersion is the schema step that adds level_cache.
 const levelCacheVersion = 9

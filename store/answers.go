@@ -10,7 +10,7 @@ import (
 	"github.com/assaytui/assay/model"
 )
 
-// The statements of the save path, prepared once when the store opens.
+// The statements of the save path, prepared once per connection (writeDirect).
 const (
 	sqlSetPosition        = `UPDATE assessment_frameworks SET position = ? WHERE assessment_id = ? AND framework = ?`
 	sqlSetResumeFramework = `UPDATE assessments SET resume_framework = ? WHERE id = ?`
@@ -37,9 +37,6 @@ const (
 			changed_by, changed_at, host, revision, parent)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
-
-var savePath = []string{sqlSetPosition, sqlSetResumeFramework, sqlTouchAndResume, sqlGetAnswer,
-	sqlLastRevision, sqlDeleteAnswer, sqlPutAnswer, sqlAddHistory, sqlResolve}
 
 // ConflictError is returned by Save when the answer is no longer what the
 // change expected (model.Change.Seen or IfRevision): another writer changed
@@ -90,7 +87,7 @@ func (s *Store) Save(ctx context.Context, assessmentID, framework, questionID st
 		return model.Answer{}, fmt.Errorf("level %d is not 0-5 or na", *ch.Level)
 	}
 	var saved model.Answer
-	err := s.write(ctx, func(t txn) error {
+	err := s.writeDirect(ctx, func(t txn) error {
 		if err := setPosition(t, assessmentID, framework, questionID); err != nil {
 			return err
 		}

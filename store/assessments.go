@@ -238,7 +238,7 @@ func (s *Store) SetContentRevision(ctx context.Context, id, framework string, re
 // SetResume records the question the user is looking at, so the next start
 // lands there.
 func (s *Store) SetResume(ctx context.Context, id, framework, question string) error {
-	return s.write(ctx, func(t txn) error { return setResume(t, id, framework, question) })
+	return s.writeDirect(ctx, func(t txn) error { return setResume(t, id, framework, question) })
 }
 
 func setResume(t txn, id, framework, question string) error {
@@ -286,7 +286,7 @@ func (s *Store) write(ctx context.Context, fn func(t txn) error) error {
 		return classify(s.path, err)
 	}
 	defer tx.Rollback()
-	if err := fn(txn{ctx, tx, s}); err != nil {
+	if err := fn(txn{ctx: ctx, tx: tx, s: s}); err != nil {
 		if errors.Is(err, ErrNotFound) {
 			return err
 		}
@@ -312,39 +312,26 @@ func oneRow(res sql.Result, err error, what string) error {
 
 func assessment(id string) string { return fmt.Sprintf("assessment %q", id) }
 
-// txn is a write transaction whose statements are prepared once per store and
-// reused: parsing SQL is a quarter of a save's CPU time otherwise.
+// txn is one write transaction: through database/sql (tx), or on the driver
+// connection (dc, see writeDirect), where the save path's statements stay
+// prepared: parsing SQL is a quarter of a save's CPU time otherwise.
 type txn struct {
 	ctx context.Context
 	tx  *sql.Tx
 	s   *Store
+	dc  driverConn
 }
 
 func (t txn) exec(query string, args ...any) (sql.Result, error) {
-	if st := t.s.stmts[query]; st != nil {
-		return t.tx.StmtContext(t.ctx, st).ExecContext(t.ctx, args...)
+	if t.dc != nil {
+		return t.execDirect(query, args)
 	}
 	return t.tx.ExecContext(t.ctx, query, args...)
 }
 
-func (t txn) queryRow(query string, args ...any) *sql.Row {
-	if st := t.s.stmts[query]; st != nil {
-		return t.tx.StmtContext(t.ctx, st).QueryRowContext(t.ctx, args...)
+func (t txn) queryRow(query string, args ...any) rowScanner {
+	if t.dc != nil {
+		return t.queryRowDirect(query, args)
 	}
 	return t.tx.QueryRowContext(t.ctx, query, args...)
-}
-
-// prepare readies the statements of the save path once, when the store opens.
-// (Not lazily: with one connection, preparing inside a transaction would wait
-// for the connection the transaction holds.)
-func (s *Store) prepare(ctx context.Context) error {
-	s.stmts = map[string]*sql.Stmt{}
-	for _, q := range savePath {
-		st, err := s.db.PrepareContext(ctx, q)
-		if err != nil {
-			return classify(s.path, err)
-		}
-		s.stmts[q] = st
-	}
-	return nil
 }

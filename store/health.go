@@ -37,6 +37,9 @@ func (s *Store) Version(ctx context.Context) (Version, error) {
 	return v, nil
 }
 
+// Commits is the number of write transactions committed through this store.
+func (s *Store) Commits() uint64 { return s.writes.Load() }
+
 // QuickCheck runs SQLite's quick_check: a pass over every page that finds a
 // truncated or scribbled-over file in milliseconds for a database of this
 // size. The interactive app runs it before a session, so nobody spends an

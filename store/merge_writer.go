@@ -35,9 +35,14 @@ const (
 		VALUES (?, (SELECT count(*) FROM ratings WHERE disagreement_id = ?1), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
+// sqlImportOf finds the import that brought a question's revision; the
+// question's history index serves it (schema 10 dropped the one by revision).
+const sqlImportOf = `SELECT import_id FROM answer_history
+	WHERE assessment_id = ? AND framework = ? AND question_id = ? AND revision = ? ORDER BY id DESC LIMIT 1`
+
 func newMergeWriter(t txn, id, now string) (*mergeWriter, error) {
 	w := &mergeWriter{t: t, id: id, now: now, stmts: map[string]*sql.Stmt{}}
-	for _, q := range append([]string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating}, actionStatements...) {
+	for _, q := range append([]string{sqlImportHistory, sqlImportAnswer, sqlDeleteAnswer, sqlImportSeen, sqlImportRating, sqlResolve}, actionStatements...) {
 		st, err := t.tx.PrepareContext(t.ctx, q)
 		if err != nil {
 			w.close()
@@ -96,7 +101,7 @@ func (w *mergeWriter) write(d model.Decision) error {
 		}
 		last := d.Apply[len(d.Apply)-1]
 		if d.Resolves {
-			if _, err := w.t.exec(sqlResolve, last.Revision, last.By, stampOf(last.At), w.id, d.Framework, d.Question); err != nil {
+			if err := w.exec(sqlResolve, last.Revision, last.By, stampOf(last.At), w.id, d.Framework, d.Question); err != nil {
 				return err
 			}
 		}
@@ -124,8 +129,7 @@ func (w *mergeWriter) write(d model.Decision) error {
 			}
 			// The answer here becomes the first rating, from wherever it came.
 			var importID sql.NullInt64
-			err = w.t.queryRow(`SELECT import_id FROM answer_history WHERE assessment_id = ? AND revision = ? ORDER BY id DESC LIMIT 1`,
-				w.id, d.Current.Revision).Scan(&importID)
+			err = w.t.queryRow(sqlImportOf, w.id, d.Framework, d.Question, d.Current.Revision).Scan(&importID)
 			if err != nil && err != sql.ErrNoRows {
 				return err
 			}

@@ -50,11 +50,11 @@ var (
 
 // Store is an open assay database.
 type Store struct {
-	db    *sql.DB
-	path  string
-	now   func() time.Time
-	host  string               // this computer's name, recorded with every change
-	stmts map[string]*sql.Stmt // prepared statements of the save path
+	db     *sql.DB
+	path   string
+	now    func() time.Time
+	host   string    // this computer's name, recorded with every change
+	direct connStmts // the save path's prepared statements (writeDirect)
 
 	writes atomic.Uint64 // commits made through this store, for Version
 
@@ -66,8 +66,15 @@ type Store struct {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, after the statements prepared on its
+// connection outside database/sql (writeDirect), which would keep it open.
+func (s *Store) Close() error {
+	if conn, err := s.db.Conn(context.Background()); err == nil {
+		conn.Raw(func(any) error { s.direct.close(); return nil })
+		conn.Close()
+	}
+	return s.db.Close()
+}
 
 // Open opens an existing assay database. A missing file is ErrNoDatabase; an
 // empty file, a file that is not an assay database, or one from a newer assay
@@ -181,10 +188,6 @@ func open(path string, opts []Option) (*Store, error) {
 	db.SetConnMaxLifetime(0)
 	s := &Store{db: db, path: path, now: time.Now, host: host, levelCache: true}
 	if err := s.migrate(context.Background()); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := s.prepare(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -343,10 +346,10 @@ func latestVersion() int {
 	return ms[len(ms)-1].version
 }
 
-// optionalSteps are schema steps that only add a cache: a file that cannot
-// be written (so could not take them) opens without them, as it opened
-// before they existed, and is read the slower way.
-var optionalSteps = map[int]bool{levelCacheVersion: true}
+// optionalSteps are schema steps that only add a cache or drop an index: a
+// file that cannot be written (so could not take them) opens without them,
+// as it opened before they existed, and is read the slower way or the same.
+var optionalSteps = map[int]bool{levelCacheVersion: true, 10: true}
 
 // levelCacheVersion is the schema step that adds level_cache.
 const levelCacheVersion = 9

@@ -201,7 +201,7 @@ func TestSchema7ActionsMigrateAndTravel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range append(undoSchema9, `ALTER TABLE action_history DROP COLUMN import_id`, `ALTER TABLE action_history DROP COLUMN applied`,
+	for _, q := range append(append(undoSchema10, undoSchema9...), `ALTER TABLE action_history DROP COLUMN import_id`, `ALTER TABLE action_history DROP COLUMN applied`,
 		`ALTER TABLE action_history DROP COLUMN agrees_with`, `PRAGMA user_version = 7`) {
 		if _, err := raw.db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -50,6 +50,24 @@ func TestNumberKeysSaveAtOnce(t *testing.T) {
 	}
 }
 
+// Issue 13: a key that saves commits one transaction (the answer, its
+// history, the resume point and the assessment's time together), and
+// nothing the app queues behind it writes again.
+func TestKeystrokeSaveIsOneTransaction(t *testing.T) {
+	m, a := openTest(t, 80, 24)
+	st := m.c.db.st
+	for _, k := range []string{"3", "4", "f", "backspace"} {
+		before := st.Commits()
+		m = press(t, m, k)
+		if n := st.Commits() - before; n != 1 {
+			t.Errorf("key %s committed %d transactions, want 1", k, n)
+		}
+	}
+	if h, _ := st.History(context.Background(), a.ID); len(h) != 4 {
+		t.Errorf("%d history rows for 4 saving keys", len(h))
+	}
+}
+
 func TestPickerAndEnterConfirmsAndMovesOn(t *testing.T) {
 	m, a := openTest(t, 80, 24)
 	if p := m.sess.active().picker; p != pickNone {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/assaytui/assay/model"
@@ -228,11 +227,22 @@ func (p packedLevels) check() error {
 func (p packedLevels) each(yield func(model.AnswerLevel) bool) bool {
 	ids, codes := p.ids, p.codes
 	for codes != "" {
-		var field string
-		field, codes, _ = strings.Cut(codes, " ")
-		packed, err := strconv.Atoi(field)
+		// A code is decimal digits ended by a space or the end; read by hand,
+		// as a list reads 30,000 of them twice (check, then Of).
+		packed, i := 0, 0
+		for ; i < len(codes) && codes[i] != ' '; i++ {
+			d := codes[i] - '0'
+			if d > 9 || packed > 1<<40 {
+				return false
+			}
+			packed = packed*10 + int(d)
+		}
+		if i == 0 {
+			return false
+		}
+		codes = codes[min(i+1, len(codes)):]
 		n := packed >> 4
-		if err != nil || packed < 0 || n > len(ids) {
+		if n > len(ids) {
 			return false
 		}
 		l := model.AnswerLevel{Framework: p.framework, QuestionID: ids[:n], Flagged: packed&codeFlagged != 0}

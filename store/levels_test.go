@@ -63,12 +63,16 @@ func TestLevelsReadTheLevelsIndexOnly(t *testing.T) {
 
 func TestPackedLevelsThatDoNotAddUpAreRefused(t *testing.T) {
 	for _, c := range []struct{ ids, codes string }{
-		{"1.q1", "64"},      // length 4 claimed, 4 given: fine
-		{"1.q1x", "64"},     // a byte left over
-		{"1.q", "64"},       // too short
-		{"1.q1", "64 x"},    // not a number
-		{"1.q1", "64 -16"},  // negative
-		{"1.q11.q2", "64 "}, // a code missing
+		{"1.q1", "64"},                         // length 4 claimed, 4 given: fine
+		{"1.q1x", "64"},                        // a byte left over
+		{"1.q", "64"},                          // too short
+		{"1.q1", "64 x"},                       // not a number
+		{"1.q1", "64 -16"},                     // negative
+		{"1.q11.q2", "64 "},                    // a code missing
+		{"1.q11.q2", "64  64"},                 // an empty code between two spaces
+		{"1.q1", "+64"},                        // a sign SQLite never writes
+		{"1.q1", "99999999999999999999999999"}, // out of range
+		{"1.q1", ""},                           // no code for the ID
 	} {
 		err := packedLevels{"fw", c.ids, c.codes}.check()
 		if ok := err == nil; ok != (c.ids == "1.q1" && c.codes == "64") {

@@ -26,6 +26,7 @@ func main() {
 		IsTerminal: func() bool {
 			return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 		},
+		PrepareTUI: tui.Prepare,
 		RunTUI: func(st *store.Store, cat *model.Catalog, openID, actor string) error {
 			return tui.Run(tui.Options{Store: st, Catalog: cat, OpenID: openID, Actor: actor, Version: cli.Version})
 		},

@@ -33,6 +33,9 @@ type Env struct {
 	Getenv         func(string) string
 	// IsTerminal reports whether both stdin and stdout are terminals.
 	IsTerminal func() bool
+	// PrepareTUI, if set, starts in the background what the app's first
+	// frame will need, before the catalog and the database are opened.
+	PrepareTUI func()
 	// RunTUI starts the interactive app; openID is "" for the home screen.
 	RunTUI func(st *store.Store, cat *model.Catalog, openID, actor string) error
 	// RunServe serves a live workshop and runs the facilitator's app.

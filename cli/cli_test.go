@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -465,6 +466,30 @@ func TestUserQuestionnairesBroken(t *testing.T) {
 		if r.stdout != "" {
 			t.Errorf("%v printed %q", args, r.stdout)
 		}
+	}
+}
+
+// The catalog loads while the database opens (issue 13), and its error still
+// comes first: with no database yet, none is made; with one, the command
+// stops before reading it and leaves the file as it was.
+func TestQuestionnairesFolderErrorComesFirst(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nothing.db")
+	want := "questionnaires folder: " + filepath.Join(dir, "none") + ": no such file or directory"
+	oneErrorLine(t, run(t, missing, "--questionnaires", filepath.Join(dir, "none"), "list"), 2, want)
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a database was made: %v", err)
+	}
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, db, "new", "--name", "Kept")
+	before, _ := os.ReadFile(db)
+	r := run(t, db, "--questionnaires", filepath.Join(dir, "none"), "list")
+	oneErrorLine(t, r, 2, want)
+	if r.stdout != "" {
+		t.Errorf("list printed %q", r.stdout)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the database changed")
 	}
 }
 

@@ -22,12 +22,8 @@ the maturity per framework. --json gives one object per assessment.`,
 		Args:              a.noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, err := a.loadCatalog()
-			if err != nil {
-				return err
-			}
+			cat, st, err := a.catalogBeside(a.openStore)
 			var sums []model.Summary
-			st, err := a.openStore()
 			switch {
 			case errors.Is(err, store.ErrNoDatabase):
 				// Nothing created yet: an empty list, and no file made just for looking.

@@ -42,13 +42,12 @@ It needs a terminal; assay show prints the scores without one.`,
 
 func (a *app) startTUI(cmd *cobra.Command, openID string) error {
 	// Warnings printed now would vanish behind the app's screen: print them after.
+	if a.PrepareTUI != nil {
+		a.PrepareTUI()
+	}
 	a.holdWarnings = true
 	defer func() { a.holdWarnings = false; a.warnBroken() }()
-	cat, err := a.loadCatalog()
-	if err != nil {
-		return err
-	}
-	st, err := a.createStore()
+	cat, st, err := a.catalogBeside(a.createStore)
 	if err != nil {
 		return err
 	}

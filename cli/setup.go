@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/user"
 	"path/filepath"
 	"slices"
@@ -41,6 +42,47 @@ func (a *app) openStore() (*store.Store, error) {
 		return nil, err
 	}
 	return store.Open(path, a.storeOptions()...)
+}
+
+// catalogBeside loads the catalog while open opens the database, when the
+// file is already there: each costs a few milliseconds of one core before a
+// list or the first screen can show (issue 13), and side by side they cost
+// the longer of the two. A catalog error still wins, and closes what open
+// opened. With no file yet the catalog loads first, so a command stopped by
+// a broken questionnaire folder leaves no new database behind; opening an
+// existing file writes nothing but the schema upgrade any run makes.
+func (a *app) catalogBeside(open func() (*store.Store, error)) (*model.Catalog, *store.Store, error) {
+	if path, err := a.dbPath(); err != nil || !fileExists(path) {
+		cat, err := a.loadCatalog()
+		if err != nil {
+			return nil, nil, err
+		}
+		st, err := open()
+		return cat, st, err
+	}
+	type loaded struct {
+		cat *model.Catalog
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		cat, err := a.loadCatalog()
+		done <- loaded{cat, err}
+	}()
+	st, err := open()
+	c := <-done
+	if c.err != nil {
+		if st != nil {
+			st.Close()
+		}
+		return nil, nil, c.err
+	}
+	return c.cat, st, err
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // createStore opens the database, creating it if needed.

@@ -81,7 +81,6 @@ func newModel(opts Options, now func() time.Time, noColor bool) Model {
 // change still queued is written before Run returns; a change that could not
 // be written is reported as the error.
 func Run(opts Options) error {
-	go warmWidths()
 	m := New(opts)
 	m.resumeGC = holdGC()
 	defer m.resumeGC()
@@ -111,9 +110,10 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, m.c.db.summaries())
 }
 
-// started runs, once the first screen has its data, what would otherwise
-// compete with reading and drawing it: the store's check of the whole file,
-// which asking for its verdict starts, and the garbage collector.
+// started runs, once the first screen has its data and has been drawn, what
+// would otherwise compete with reading and drawing it: the store's check of
+// the whole file, which asking for its verdict starts, and the garbage
+// collector. A write asks for the verdict itself, so none waits for this.
 func (m Model) started() (Model, tea.Cmd) {
 	if m.begun {
 		return m, nil
@@ -123,8 +123,17 @@ func (m Model) started() (Model, tea.Cmd) {
 	if resume := m.resumeGC; resume != nil {
 		cmd = tea.Batch(cmd, func() tea.Msg { resume(); return nil })
 	}
-	return m, cmd
+	return m, func() tea.Msg {
+		time.Sleep(firstFrameDrawn)
+		return cmd()
+	}
 }
+
+// firstFrameDrawn is how long after its data the first screen is surely on
+// the terminal: Bubble Tea draws at most 60 times a second, so two frames.
+// Started at once, the check held back the first frame by about 5 ms
+// (scripts/first-frame, issue 13).
+const firstFrameDrawn = 2 * time.Second / 60
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
 

@@ -16,33 +16,84 @@ type AnswerLevel struct {
 // answers behind each (Sources). Each framework's questions are indexed once
 // for the whole list, so an assessment costs no map of its own.
 func Summaries(list []Assessment, levels func(assessmentID string) iter.Seq[AnswerLevel], c *Catalog) []Summary {
-	tables := map[string]*levelTable{}
-	table := func(f *Framework) *levelTable {
-		t := tables[f.ID]
-		if t == nil {
-			t = newLevelTable(f)
-			tables[f.ID] = t
-		}
-		return t
-	}
+	l := NewSummaryList(list, levels, c)
 	out := make([]Summary, len(list))
-	for i, a := range list {
-		for _, af := range a.Frameworks {
-			if f, ok := c.Framework(af.ID); ok {
-				table(f).clear()
-			}
-		}
-		for l := range levels(a.ID) {
-			if t := tables[l.Framework]; t != nil {
-				t.set(l)
-			}
-		}
-		out[i] = summarize(a, c, func(f *Framework) (scorer, lookup) {
-			t := table(f)
-			return t.scorer, t.get
-		}, false)
+	for i := range out {
+		out[i] = l.Summary(i)
 	}
 	return out
+}
+
+// SummaryList is Summaries scored one assessment at a time, when first
+// asked for: a screen that shows thirty of two hundred assessments scores
+// thirty (issue 13). The figures are Summaries' own.
+type SummaryList struct {
+	list   []Assessment
+	levels func(assessmentID string) iter.Seq[AnswerLevel]
+	c      *Catalog
+	tables map[string]*levelTable // per framework, reused for every assessment
+	sums   []Summary
+	scored []bool
+}
+
+// NewSummaryList scores nothing yet; see Summaries for levels.
+func NewSummaryList(list []Assessment, levels func(assessmentID string) iter.Seq[AnswerLevel], c *Catalog) *SummaryList {
+	return &SummaryList{list: list, levels: levels, c: c, tables: map[string]*levelTable{},
+		sums: make([]Summary, len(list)), scored: make([]bool, len(list))}
+}
+
+// ScoredList is a SummaryList of figures already made.
+func ScoredList(sums []Summary) *SummaryList {
+	l := &SummaryList{sums: sums, scored: make([]bool, len(sums)), list: make([]Assessment, len(sums))}
+	for i, s := range sums {
+		l.list[i], l.scored[i] = s.Assessment, true
+	}
+	return l
+}
+
+// Len is the number of assessments; a nil list has none.
+func (l *SummaryList) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.list)
+}
+
+// Assessment is the i-th assessment, without scoring it.
+func (l *SummaryList) Assessment(i int) Assessment { return l.list[i] }
+
+// Summary scores the i-th assessment, once.
+func (l *SummaryList) Summary(i int) Summary {
+	if !l.scored[i] {
+		l.sums[i], l.scored[i] = l.score(l.list[i]), true
+	}
+	return l.sums[i]
+}
+
+func (l *SummaryList) table(f *Framework) *levelTable {
+	t := l.tables[f.ID]
+	if t == nil {
+		t = newLevelTable(f)
+		l.tables[f.ID] = t
+	}
+	return t
+}
+
+func (l *SummaryList) score(a Assessment) Summary {
+	for _, af := range a.Frameworks {
+		if f, ok := l.c.Framework(af.ID); ok {
+			l.table(f).clear()
+		}
+	}
+	for lv := range l.levels(a.ID) {
+		if t := l.tables[lv.Framework]; t != nil {
+			t.set(lv)
+		}
+	}
+	return summarize(a, l.c, func(f *Framework) (scorer, lookup) {
+		t := l.table(f)
+		return t.scorer, t.get
+	}, false)
 }
 
 // levelTable holds one assessment's levels and flags in one framework, by

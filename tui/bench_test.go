@@ -185,7 +185,7 @@ func BenchmarkHomeKeystroke(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			m := newModel(Options{Catalog: testCatalog(b)}, clock, false)
 			m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
-			m, _ = m.update(summariesMsg{list: manySummaries(n)})
+			m, _ = m.update(summariesMsg{list: model.ScoredList(manySummaries(n))})
 			keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("j"), keyMsg("k")}
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {

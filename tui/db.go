@@ -106,7 +106,7 @@ func (d *db) path() string {
 // Store results.
 type (
 	summariesMsg struct {
-		list []model.Summary
+		list *model.SummaryList // scored as the screen shows them
 		err  error
 	}
 	assessmentMsg struct {
@@ -210,7 +210,10 @@ func (d *db) summaries() tea.Cmd {
 			return summariesMsg{nil, err}
 		}
 		levels, err := st.Levels(ctx)
-		return summariesMsg{model.Summaries(list, levels.Of, cat), err}
+		if err != nil {
+			return summariesMsg{nil, err}
+		}
+		return summariesMsg{model.NewSummaryList(list, levels.Of, cat), nil}
 	})
 	return cmd
 }

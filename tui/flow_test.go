@@ -44,7 +44,7 @@ func startFlow(t *testing.T, st *store.Store, openID string) *flow {
 		if mm, ok := mod.(Model); ok {
 			_, editing := quest(mm).modal.(noteModal)
 			s := &snapshot{screen: mm.top().Title(), loaded: mm.sess.active() != nil, editing: editing, pending: mm.c.db.w.pending(),
-				listed: len(mm.stack[0].(home).list)}
+				listed: mm.stack[0].(home).list.Len()}
 			if v := mm.sess.active(); v != nil {
 				s.fw, s.q, s.picker = v.key().Framework, v.key().Question, v.picker
 			}

@@ -36,9 +36,9 @@ type home struct {
 	c             *common
 	width, height int
 
-	list     []model.Summary
-	hay      []string // per assessment: name, organisation and ID, lower case, for the filter
-	shown    []int    // the assessments that pass the filter, indexes into list
+	list     *model.SummaryList // scored as rows are shown or picked
+	hay      []string           // per assessment: name, organisation and ID, lower case, for the filter
+	shown    []int              // the assessments that pass the filter, indexes into list
 	loaded   bool
 	sel      int    // index into shown
 	selectID string // select this assessment once the list is reloaded
@@ -87,7 +87,7 @@ func (h home) selected() (model.Summary, bool) {
 	if h.sel < 0 || h.sel >= len(h.shown) {
 		return model.Summary{}, false
 	}
-	return h.list[h.shown[h.sel]], true
+	return h.list.Summary(h.shown[h.sel]), true
 }
 
 // refilter applies the filter, keeping the selection where it can.
@@ -108,7 +108,7 @@ func (h *home) refilter(keepID string) {
 	}
 	h.sel = clamp(h.sel, 0, len(h.shown)-1)
 	for i, j := range h.shown {
-		if h.list[j].Assessment.ID == keepID {
+		if h.list.Assessment(j).ID == keepID {
 			h.sel = i
 		}
 	}
@@ -135,9 +135,9 @@ func (h home) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		h.selectID = ""
 		h.list, h.loaded = msg.list, true
-		h.hay = make([]string, len(h.list))
-		for i, s := range h.list {
-			a := s.Assessment
+		h.hay = make([]string, h.list.Len())
+		for i := range h.hay {
+			a := h.list.Assessment(i)
 			h.hay[i] = strings.ToLower(a.Name + "\x00" + a.Organisation + "\x00" + a.ID)
 		}
 		h.refilter(keep)
@@ -308,9 +308,9 @@ func (h home) exported(msg exportedMsg) (screen, tea.Cmd) {
 }
 
 func (h home) find(id string) (model.Summary, bool) {
-	for _, s := range h.list {
-		if s.Assessment.ID == id {
-			return s, true
+	for i := range h.list.Len() {
+		if h.list.Assessment(i).ID == id {
+			return h.list.Summary(i), true
 		}
 	}
 	return model.Summary{}, false
@@ -353,7 +353,7 @@ func (h home) updateKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	s, ok := h.selected()
 	if !ok {
 		if key.Matches(msg, kh.Open, kh.Rename, kh.Duplicate, kh.Delete, kh.Export, kh.Dashboard, kh.Mark, kh.Compare, kh.Reconcile) {
-			if len(h.list) > 0 {
+			if h.list.Len() > 0 {
 				return h, say("no assessment matches the filter: esc clears it")
 			}
 			return h, say("no assessment yet: n starts one")

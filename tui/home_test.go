@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,10 +288,41 @@ func TestHomeFilter(t *testing.T) {
 
 // Ten thousand assessments: the list draws only what is on screen and the
 // filter finds one by ID.
+// The home screen scores only the assessments it shows (or one a key acts
+// on): ten thousand listed, a screenful scored.
+func TestHomeScoresOnlyTheRowsItShows(t *testing.T) {
+	cat := testCatalog(t)
+	var list []model.Assessment
+	for _, s := range manySummaries(10000) {
+		a := s.Assessment
+		a.Frameworks = []model.AssessedFramework{{ID: iso}}
+		list = append(list, a)
+	}
+	scored := map[string]bool{}
+	levels := func(id string) iter.Seq[model.AnswerLevel] {
+		scored[id] = true
+		return func(yield func(model.AnswerLevel) bool) {}
+	}
+	m := newModel(Options{Catalog: cat}, clock, true)
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.update(summariesMsg{list: model.NewSummaryList(list, levels, cat)})
+	mustContain(t, shot(m), "Assessments (10000)", "Assessment 0 ", "0% done")
+	if n := len(scored); n == 0 || n > 10 {
+		t.Fatalf("the first screen scored %d assessments", n)
+	}
+	for range 50 {
+		m, _ = m.update(keyMsg("j"))
+	}
+	mustContain(t, shot(m), "▸ Assessment 50 ")
+	if n := len(scored); n > 70 || !scored["id00050"] {
+		t.Errorf("after 50 rows down, %d assessments scored (the one on screen: %v)", n, scored["id00050"])
+	}
+}
+
 func TestHomeTenThousand(t *testing.T) {
 	m := newModel(Options{Catalog: testCatalog(t)}, clock, true)
 	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = m.update(summariesMsg{list: manySummaries(10000)})
+	m, _ = m.update(summariesMsg{list: model.ScoredList(manySummaries(10000))})
 	mustContain(t, shot(m), "Assessments (10000)", "Assessment 0 ")
 	for range 50 {
 		m, _ = m.update(keyMsg("j"))

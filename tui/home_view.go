@@ -12,10 +12,10 @@ func (h home) View() page {
 	w := h.width
 	count := ""
 	switch {
-	case h.loaded && len(h.shown) != len(h.list):
-		count = fmt.Sprintf(" (%d of %d)", len(h.shown), len(h.list))
+	case h.loaded && len(h.shown) != h.list.Len():
+		count = fmt.Sprintf(" (%d of %d)", len(h.shown), h.list.Len())
 	case h.loaded:
-		count = fmt.Sprintf(" (%d)", len(h.list))
+		count = fmt.Sprintf(" (%d)", h.list.Len())
 	}
 	header := h.c.header(st.Title.Render("Assessments"+count), cells.Inert(h.c.dbPath), w)
 	dialog := h.dialog(w)
@@ -32,7 +32,7 @@ func (h home) View() page {
 	switch {
 	case !h.loaded:
 		body = []string{"", "  Reading the assessments…"}
-	case len(h.list) == 0:
+	case h.list.Len() == 0:
 		body = []string{"", "  " + cells.Truncate("No assessments yet: press n to start one.", max(w-2, 0))}
 	case len(h.shown) == 0:
 		body = []string{"", "  " + cells.Truncate("No assessment matches the filter; esc clears it.", max(w-2, 0))}
@@ -51,7 +51,7 @@ func (h home) rows(w, height int) []string {
 	first := clamp(h.sel-visible/2, 0, len(h.shown)-visible)
 	var out []string
 	for i := first; i < len(h.shown) && i < first+visible; i++ {
-		s := h.list[h.shown[i]]
+		s := h.list.Summary(h.shown[i])
 		a := s.Assessment
 		cursor := "  "
 		if i == h.sel {

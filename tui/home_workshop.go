@@ -52,9 +52,9 @@ func (h home) workshopKey(msg tea.KeyPressMsg, s model.Summary) (home, tea.Cmd, 
 
 // byID is the listed assessment with that ID, or nil.
 func (h home) byID(id string) *model.Assessment {
-	for i := range h.list {
-		if h.list[i].Assessment.ID == id {
-			return &h.list[i].Assessment
+	for i := range h.list.Len() {
+		if a := h.list.Assessment(i); a.ID == id {
+			return &a
 		}
 	}
 	return nil

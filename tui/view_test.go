@@ -66,7 +66,7 @@ func homeModel(t testing.TB, w, h int) Model {
 	m := newModel(Options{Catalog: cat}, clock, true)
 	m.c.dbPath = "/data/assay.db"
 	m, _ = m.update(tea.WindowSizeMsg{Width: w, Height: h})
-	m, _ = m.update(summariesMsg{list: list})
+	m, _ = m.update(summariesMsg{list: model.ScoredList(list)})
 	return m
 }
 

@@ -66,6 +66,9 @@ type Question struct {
 	// questions that now ask what this one did.
 	Retired    bool
 	ReplacedBy []string
+	// pos is the question's place in its framework's Questions(), -1 when
+	// retired; set by Framework.Index, it lets a list score without a map.
+	pos int
 	// Cites are the places in the published text the question rests on: its
 	// section's ref, or numbered paragraphs inside it ("11.2.7").
 	Cites []string
@@ -139,8 +142,10 @@ func (f *Framework) Index() {
 				q.Section = s
 				q.Ref = s.Ref
 				if q.Retired {
+					q.pos = -1
 					f.retired = append(f.retired, q)
 				} else {
+					q.pos = len(f.questions)
 					f.questions = append(f.questions, q)
 				}
 				f.byID[q.ID] = q

@@ -100,18 +100,18 @@ func (l *SummaryList) score(a Assessment) Summary {
 // question position.
 type levelTable struct {
 	scorer
-	byID    map[string]int    // question ID -> position
-	byQ     map[*Question]int // question -> position
+	byID    map[string]int // question ID -> position
+	qs      []*Question    // the framework's questions, by position
 	level   []Level
 	flagged []bool
 }
 
 func newLevelTable(f *Framework) *levelTable {
 	qs := f.Questions()
-	t := &levelTable{scorer: newScorer(f), byID: make(map[string]int, len(qs)), byQ: make(map[*Question]int, len(qs)),
+	t := &levelTable{scorer: newScorer(f), byID: make(map[string]int, len(qs)), qs: qs,
 		level: make([]Level, len(qs)), flagged: make([]bool, len(qs))}
 	for i, q := range qs {
-		t.byID[q.ID], t.byQ[q] = i, i
+		t.byID[q.ID] = i
 	}
 	return t
 }
@@ -131,6 +131,8 @@ func (t *levelTable) set(l AnswerLevel) {
 }
 
 func (t *levelTable) get(q *Question) (Level, bool) {
-	i := t.byQ[q]
-	return t.level[i], t.flagged[i]
+	if i := q.pos; i >= 0 && i < len(t.qs) && t.qs[i] == q {
+		return t.level[i], t.flagged[i]
+	}
+	return Unanswered, false
 }

@@ -110,11 +110,13 @@ func (x *xlsx) set(sheet string, col, row int, v any) {
 		s.SetString(col, row, t)
 		x.measure(sheet, col, t)
 	case int:
-		s.SetNumber(col, row, strconv.Itoa(t))
-		x.measure(sheet, col, strconv.Itoa(t))
+		n := strconv.Itoa(t)
+		s.SetNumber(col, row, n)
+		x.measure(sheet, col, n)
 	case float64:
-		s.SetNumber(col, row, strconv.FormatFloat(t, 'f', 2, 64))
-		x.measure(sheet, col, strconv.FormatFloat(t, 'f', 2, 64))
+		n := strconv.FormatFloat(t, 'f', 2, 64)
+		s.SetNumber(col, row, n)
+		x.measure(sheet, col, n)
 	default:
 		x.err = fmt.Errorf("xlsx: cell %s: unsupported %T", xl.CellName(col, row), v)
 	}

@@ -111,10 +111,10 @@ func TestFailedNoteKeepsItsText(t *testing.T) {
 	s = tm.waitFor("esc saves it")
 	mustShow(t, s, "END") // the editor opens at the end of the unsaved text
 	tm.keys("Escape")
-	// Wait for the editor to close before the next key: an Escape followed at
-	// once by q reads as alt+q.
-	s = tm.waitFor("Note  evidence seen at the Jurong site")
-	mustShow(t, s, "✗ 1 not saved")
+	// Wait for the editor to close and the second save to fail before the
+	// next key (an Escape followed at once by q reads as alt+q): the note line
+	// shows "saving…" first, so waiting for it alone raced the status.
+	tm.waitMatch(regexp.MustCompile(`(?s)Note  evidence seen at the Jurong site.*✗ 1 not saved`))
 	// Quitting asks: the note would be lost.
 	tm.keys("q")
 	tm.waitFor("q again quits anyway")

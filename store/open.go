@@ -167,7 +167,8 @@ func MaxPages(n int) Option {
 }
 
 func open(path string, opts []Option) (*Store, error) {
-	if err := checkFile(path); err != nil {
+	tablesLeft, err := checkFile(path)
+	if err != nil {
 		return nil, err
 	}
 	extra := ""
@@ -187,7 +188,13 @@ func open(path string, opts []Option) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxLifetime(0)
 	s := &Store{db: db, path: path, now: time.Now, host: host, levelCache: true}
-	if err := s.migrate(context.Background()); err != nil {
+	if tablesLeft {
+		err = s.checkTables(context.Background())
+	}
+	if err == nil {
+		err = s.migrate(context.Background())
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -216,28 +223,67 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // checkFile refuses, without writing to it, a file that SQLite would reject or
 // that belongs to another program: not SQLite, damaged, foreign tables, or a
 // schema newer than this build knows.
-func checkFile(path string) error {
-	empty, err := checkHeader(path)
-	if err != nil || empty {
-		return err
+//
+// When the header alone settles all but the tables (see trustedHeader), the
+// table check is left to the caller's own connection (tablesLeft): opening a
+// second connection just for it cost every command a connection and a read of
+// the schema, about 4 ms (issue 13).
+func checkFile(path string) (tablesLeft bool, err error) {
+	head, err := checkHeader(path)
+	if err != nil || head == nil {
+		return false, err
+	}
+	if trustedHeader(path, head) {
+		return true, nil
 	}
 	// Look inside read-only; the main file is not modified by this.
 	ro, err := sql.Open("sqlite", fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)", fileURI(path), busyTimeout.Milliseconds()))
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return false, fmt.Errorf("%s: %w", path, err)
 	}
 	defer ro.Close()
 	var version int
 	if err := ro.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return classify(path, err)
+		return false, classify(path, err)
 	}
 	if version > latestVersion() {
-		return fmt.Errorf("%s: %w (schema %d; this assay knows up to %d): upgrade assay to open it; the file was not changed", path, ErrNewer, version, latestVersion())
+		return false, fmt.Errorf("%s: %w (schema %d; this assay knows up to %d): upgrade assay to open it; the file was not changed", path, ErrNewer, version, latestVersion())
 	}
 	tables, err := tableNames(ro)
 	if err != nil {
-		return classify(path, err)
+		return false, classify(path, err)
 	}
+	return false, judgeTables(path, version, tables)
+}
+
+// trustedHeader reports a header that answers checkFile's questions but the
+// tables': the file is in WAL mode (so opening it read-write with
+// journal_mode=WAL rewrites nothing), no write-ahead log holds frames (so the
+// header is current), and its user_version is a schema this build knows.
+// Only assay sets that version on a WAL file it keeps an assessments table
+// in, and checkTables confirms the table before anything is written.
+func trustedHeader(path string, head []byte) bool {
+	version := int(binary.BigEndian.Uint32(head[60:64]))
+	return head[18] == 2 && head[19] == 2 && version > 0 && version <= latestVersion() && !walInUse(path)
+}
+
+// checkTables is checkFile's table check on the store's own connection, for
+// a file whose header was trusted. The connection's pragmas changed nothing
+// in such a file, so a foreign one is still left as it was.
+func (s *Store) checkTables(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return classify(s.path, err)
+	}
+	tables, err := tableNames(s.db)
+	if err != nil {
+		return classify(s.path, err)
+	}
+	return judgeTables(s.path, version, tables)
+}
+
+// judgeTables refuses a file whose tables are another program's.
+func judgeTables(path string, version int, tables []string) error {
 	if version == 0 && len(tables) > 0 {
 		return fmt.Errorf("%s: %w: it is an SQLite database of another program (tables: %s); the file was not changed", path, ErrNotAssay, strings.Join(tables, ", "))
 	}
@@ -248,33 +294,33 @@ func checkFile(path string) error {
 }
 
 // checkHeader is checkFile's first step, also used by Inspect: the first 100
-// bytes must be an SQLite header; empty reports a file with no bytes (a new
-// database).
+// bytes must be an SQLite header, which it returns; nil with no error is a
+// file with no bytes (a new database).
 //
 // It runs before any SQLite connection to the file exists in this process:
 // closing this descriptor would otherwise drop SQLite's POSIX locks.
-func checkHeader(path string) (empty bool, err error) {
+func checkHeader(path string) (head []byte, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false, safefile.Plain(err)
+		return nil, safefile.Plain(err)
 	}
-	head := make([]byte, 100)
+	head = make([]byte, 100)
 	n, err := io.ReadFull(f, head)
 	f.Close()
 	switch {
 	case n == 0 && (err == io.EOF || err == nil):
-		return true, nil
+		return nil, nil
 	case n < len(head) && bytes.HasPrefix(head[:n], sqliteHeader[:min(n, len(sqliteHeader))]):
-		return false, fmt.Errorf("%s: %w (shorter than a database header; truncated?)", path, ErrDamaged)
+		return nil, fmt.Errorf("%s: %w (shorter than a database header; truncated?)", path, ErrDamaged)
 	case !bytes.HasPrefix(head, sqliteHeader):
-		return false, fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
+		return nil, fmt.Errorf("%s: %w (it is not an SQLite file)", path, ErrNotAssay)
 	}
 	if want, ok := headerSize(head); ok && !walInUse(path) {
 		if st, err := os.Stat(path); err == nil && st.Size() < want {
-			return false, fmt.Errorf("%s: %w (%d bytes, its header says %d; truncated? run assay doctor)", path, ErrDamaged, st.Size(), want)
+			return nil, fmt.Errorf("%s: %w (%d bytes, its header says %d; truncated? run assay doctor)", path, ErrDamaged, st.Size(), want)
 		}
 	}
-	return false, nil
+	return head, nil
 }
 
 // walInUse reports a write-ahead log with frames in it. A checkpoint copies

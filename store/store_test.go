@@ -324,6 +324,19 @@ func TestRefusesFilesItDoesNotOwn(t *testing.T) {
 	db, _ := sql.Open("sqlite", foreign)
 	db.Exec(`CREATE TABLE contacts (name TEXT)`)
 	db.Close()
+	// In WAL mode with a user_version assay also uses: the header alone does
+	// not tell it apart from an assay file (see trustedHeader).
+	foreignWAL := filepath.Join(dir, "foreign-wal.db")
+	db, _ = sql.Open("sqlite", foreignWAL)
+	db.Exec(`PRAGMA journal_mode = WAL`)
+	db.Exec(`CREATE TABLE contacts (name TEXT)`)
+	db.Exec(`PRAGMA user_version = 3`)
+	db.Close()
+	foreignWAL0 := filepath.Join(dir, "foreign-wal0.db")
+	db, _ = sql.Open("sqlite", foreignWAL0)
+	db.Exec(`PRAGMA journal_mode = WAL`)
+	db.Exec(`CREATE TABLE contacts (name TEXT)`)
+	db.Close()
 	newer := filepath.Join(dir, "newer.db")
 	s, _ := OpenOrCreate(newer)
 	s.db.Exec(`PRAGMA user_version = 99`)
@@ -343,11 +356,16 @@ func TestRefusesFilesItDoesNotOwn(t *testing.T) {
 		{write("random.db", bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 2048)), "not an SQLite file", ErrNotAssay},
 		{write("short.db", full[:40]), "shorter than a database header", ErrDamaged},
 		{foreign, "another program (tables: contacts)", ErrNotAssay},
+		{foreignWAL, "schema version 3 but no assessments table", ErrNotAssay},
+		{foreignWAL0, "another program (tables: contacts)", ErrNotAssay},
 		{newer, fmt.Sprintf("schema 99; this assay knows up to %d", latestVersion()), ErrNewer},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {
 			for name, open := range map[string]func(string, ...Option) (*Store, error){"Open": Open, "OpenOrCreate": OpenOrCreate} {
+				if head, err := checkHeader(c.path); err == nil && trustedHeader(c.path, head) != (c.path == foreignWAL) {
+					t.Fatalf("trustedHeader(%s) = %v", c.path, !(c.path == foreignWAL))
+				}
 				unchanged(t, c.path, func() {
 					s, err := open(c.path)
 					if err == nil {
@@ -358,6 +376,10 @@ func TestRefusesFilesItDoesNotOwn(t *testing.T) {
 						t.Errorf("%s: %v; want %v containing %q and the path", name, err, c.is, c.want)
 					}
 				})
+				// Refused on its own read-write connection, it is left as found.
+				if _, err := os.Stat(c.path + "-wal"); err == nil && c.path == foreignWAL {
+					t.Errorf("%s left %s-wal behind", name, c.path)
+				}
 			}
 		})
 	}

@@ -34,7 +34,8 @@ type Env struct {
 	// IsTerminal reports whether both stdin and stdout are terminals.
 	IsTerminal func() bool
 	// PrepareTUI, if set, starts in the background what the app's first
-	// frame will need, before the catalog and the database are opened.
+	// frame will need; the app calls it once the catalog is loaded, while
+	// the database opens.
 	PrepareTUI func()
 	// RunTUI starts the interactive app; openID is "" for the home screen.
 	RunTUI func(st *store.Store, cat *model.Catalog, openID, actor string) error

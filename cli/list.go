@@ -22,7 +22,7 @@ the maturity per framework. --json gives one object per assessment.`,
 		Args:              a.noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, st, err := a.catalogBeside(a.openStore)
+			cat, st, err := a.catalogBeside(a.openStore, nil)
 			var sums []model.Summary
 			switch {
 			case errors.Is(err, store.ErrNoDatabase):

@@ -41,13 +41,10 @@ It needs a terminal; assay show prints the scores without one.`,
 }
 
 func (a *app) startTUI(cmd *cobra.Command, openID string) error {
-	if a.PrepareTUI != nil {
-		a.PrepareTUI()
-	}
 	// Warnings printed now would vanish behind the app's screen: print them after.
 	a.holdWarnings = true
 	defer func() { a.holdWarnings = false; a.warnBroken() }()
-	cat, st, err := a.catalogBeside(a.createStore)
+	cat, st, err := a.catalogBeside(a.createStore, a.PrepareTUI)
 	if err != nil {
 		return err
 	}

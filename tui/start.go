@@ -11,9 +11,9 @@ import (
 // the first frame of a 200-assessment database (issue 13).
 
 // Prepare starts on another core what the first frame needs and nothing
-// before it does: the caller runs it before opening the catalog and the
-// database, so that it is done by the time the first screen is drawn (it
-// took 5 ms off the first frame against starting it in Run; issue 13).
+// before it does: the caller runs it while the database opens, so that it is
+// done by the time the first screen is drawn (it took 5 ms off the first
+// frame against starting it in Run; issue 13).
 func Prepare() { go warmWidths() }
 
 // warmWidths makes the renderer's character-width table ready before the

@@ -1,6 +1,10 @@
 package model
 
-import "iter"
+import (
+	"iter"
+	"runtime"
+	"sync"
+)
 
 // AnswerLevel is the part of an answer that figures need: its level and review
 // flag, without the note or times. Lists of many assessments load only these.
@@ -15,14 +19,33 @@ type AnswerLevel struct {
 // yields those of one assessment): the figures Summarize gives, without the
 // answers behind each (Sources). Each framework's questions are indexed once
 // for the whole list, so an assessment costs no map of its own.
+//
+// A long list is scored in two halves on two goroutines, each with its own
+// tables (scoring was a tenth of assay list's time with 200 assessments;
+// issue 13), so levels may be called from two goroutines at once.
 func Summaries(list []Assessment, levels func(assessmentID string) iter.Seq[AnswerLevel], c *Catalog) []Summary {
-	l := NewSummaryList(list, levels, c)
 	out := make([]Summary, len(list))
-	for i := range out {
-		out[i] = l.Summary(i)
+	score := func(from, to int) {
+		l := NewSummaryList(list[from:to], levels, c)
+		for i := range to - from {
+			out[from+i] = l.Summary(i)
+		}
 	}
+	if len(list) < scoreInHalvesFrom || runtime.GOMAXPROCS(0) < 2 {
+		score(0, len(list))
+		return out
+	}
+	half := len(list) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { score(0, half) })
+	score(half, len(list))
+	wg.Wait()
 	return out
 }
+
+// scoreInHalvesFrom is the shortest list Summaries splits: below it a
+// goroutine costs more than it saves.
+const scoreInHalvesFrom = 64
 
 // SummaryList is Summaries scored one assessment at a time, when first
 // asked for: a screen that shows thirty of two hundred assessments scores

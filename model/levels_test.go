@@ -66,3 +66,37 @@ func TestSummaryListScoresWhatIsAskedOnce(t *testing.T) {
 		t.Error("ScoredList does not give back its figures")
 	}
 }
+
+// TestSummariesInHalvesEqualsOneByOne checks that a list long enough to be
+// scored in two halves gives, in order, each assessment's own figures.
+func TestSummariesInHalvesEqualsOneByOne(t *testing.T) {
+	c, err := NewCatalog(testFramework())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"1.1.q1", "1.1.q2", "1.2.q1", "2.1.q1", "3.1.q1", "3.1.q2"}
+	var list []Assessment
+	levels := map[string][]AnswerLevel{}
+	for i := range 3*scoreInHalvesFrom + 1 {
+		a := Assessment{ID: fmt.Sprintf("a%d", i), Frameworks: []AssessedFramework{{ID: "fw"}}}
+		list = append(list, a)
+		for j, q := range ids[:i%len(ids)+1] {
+			levels[a.ID] = append(levels[a.ID], AnswerLevel{"fw", q, Level((i*7 + j) % 6), (i+j)%4 == 0})
+		}
+	}
+	of := func(id string) iter.Seq[AnswerLevel] {
+		return func(yield func(AnswerLevel) bool) {
+			for _, l := range levels[id] {
+				if !yield(l) {
+					return
+				}
+			}
+		}
+	}
+	got := Summaries(list, of, c)
+	for i, a := range list {
+		if want := Summaries([]Assessment{a}, of, c)[0]; !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("assessment %d: %+v, want %+v", i, got[i], want)
+		}
+	}
+}

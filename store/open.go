@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -371,7 +372,12 @@ type migration struct {
 	sql     string
 }
 
-func migrations() []migration {
+// migrations are the schema steps in order, read once: every open asks for
+// the latest version two or three times, and reading them again each time
+// cost a list about 0.7 ms (issue 13).
+var migrations = sync.OnceValue(readMigrations)
+
+func readMigrations() []migration {
 	entries, _ := fs.ReadDir(migrationFiles, "migrations")
 	var ms []migration
 	for _, e := range entries {

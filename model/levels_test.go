@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -11,34 +12,11 @@ import (
 // assessment's levels only when its figures are first asked for, once, and
 // that its figures are those of Summaries, in any order of asking.
 func TestSummaryListScoresWhatIsAskedOnce(t *testing.T) {
-	c, err := NewCatalog(testFramework())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := []string{"1.1.q1", "1.1.q2", "1.2.q1", "2.1.q1", "3.1.q1", "3.1.q2"}
-	var list []Assessment
-	levels := map[string][]AnswerLevel{}
-	for i := range 8 {
-		a := Assessment{ID: fmt.Sprintf("a%d", i), Frameworks: []AssessedFramework{{ID: "fw"}}}
-		list = append(list, a)
-		for j, q := range ids[:i%len(ids)+1] {
-			l := Level((i + j) % 6)
-			if (i+j)%7 == 0 {
-				l = NotApplicable
-			}
-			levels[a.ID] = append(levels[a.ID], AnswerLevel{"fw", q, l, j%3 == 0})
-		}
-	}
+	c, list, levels := testLevels(t, 8)
 	reads := map[string]int{}
 	of := func(id string) iter.Seq[AnswerLevel] {
-		return func(yield func(AnswerLevel) bool) {
-			reads[id]++
-			for _, l := range levels[id] {
-				if !yield(l) {
-					return
-				}
-			}
-		}
+		reads[id]++
+		return levels(id)
 	}
 	want := Summaries(list, of, c)
 	clear(reads)
@@ -70,6 +48,19 @@ func TestSummaryListScoresWhatIsAskedOnce(t *testing.T) {
 // TestSummariesInHalvesEqualsOneByOne checks that a list long enough to be
 // scored in two halves gives, in order, each assessment's own figures.
 func TestSummariesInHalvesEqualsOneByOne(t *testing.T) {
+	c, list, of := testLevels(t, 3*scoreInHalvesFrom+1)
+	got := Summaries(list, of, c)
+	for i, a := range list {
+		if want := Summaries([]Assessment{a}, of, c)[0]; !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("assessment %d: %+v, want %+v", i, got[i], want)
+		}
+	}
+}
+
+// testLevels makes n assessments of testFramework, each with its own mix of
+// levels, N/A and flags, and the function that yields an assessment's.
+func testLevels(t *testing.T, n int) (*Catalog, []Assessment, func(string) iter.Seq[AnswerLevel]) {
+	t.Helper()
 	c, err := NewCatalog(testFramework())
 	if err != nil {
 		t.Fatal(err)
@@ -77,26 +68,16 @@ func TestSummariesInHalvesEqualsOneByOne(t *testing.T) {
 	ids := []string{"1.1.q1", "1.1.q2", "1.2.q1", "2.1.q1", "3.1.q1", "3.1.q2"}
 	var list []Assessment
 	levels := map[string][]AnswerLevel{}
-	for i := range 3*scoreInHalvesFrom + 1 {
+	for i := range n {
 		a := Assessment{ID: fmt.Sprintf("a%d", i), Frameworks: []AssessedFramework{{ID: "fw"}}}
 		list = append(list, a)
 		for j, q := range ids[:i%len(ids)+1] {
-			levels[a.ID] = append(levels[a.ID], AnswerLevel{"fw", q, Level((i*7 + j) % 6), (i+j)%4 == 0})
-		}
-	}
-	of := func(id string) iter.Seq[AnswerLevel] {
-		return func(yield func(AnswerLevel) bool) {
-			for _, l := range levels[id] {
-				if !yield(l) {
-					return
-				}
+			l := Level((i + j) % 6)
+			if (i+j)%7 == 0 {
+				l = NotApplicable
 			}
+			levels[a.ID] = append(levels[a.ID], AnswerLevel{"fw", q, l, j%3 == 0})
 		}
 	}
-	got := Summaries(list, of, c)
-	for i, a := range list {
-		if want := Summaries([]Assessment{a}, of, c)[0]; !reflect.DeepEqual(got[i], want) {
-			t.Fatalf("assessment %d: %+v, want %+v", i, got[i], want)
-		}
-	}
+	return c, list, func(id string) iter.Seq[AnswerLevel] { return slices.Values(levels[id]) }
 }

@@ -99,6 +99,12 @@ func (s *Store) VerifyInBackground() {
 		}
 		defer conn.Close()
 		v.err = s.verdict(column(ctx, conn, "PRAGMA quick_check"))
+		// A list read before the verdict could not fill the level cache: fill
+		// it now, or the app's home screen computes every row again at each
+		// start until something else does (issue 13).
+		if v.err == nil && s.fillAfterCheck.Swap(false) {
+			s.writeCache(ctx)
+		}
 	}
 }
 

@@ -253,6 +253,10 @@ func TestWritesWaitForTheBackgroundCheck(t *testing.T) {
 		if _, err := s.List(ctx); err != nil && !errors.Is(err, ErrDamaged) {
 			t.Errorf("a read while checking: %v", err)
 		}
+		// Nothing is cached yet: Levels wants a fill, which must not come.
+		if _, err := s.Levels(ctx); err != nil && !errors.Is(err, ErrDamaged) {
+			t.Errorf("levels while checking: %v", err)
+		}
 		_, err = s.Save(ctx, id, "fw-a", "1.q1", model.SetLevel(3), "test")
 		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "run assay doctor") {
 			t.Errorf("a write into a damaged file: %v", err)

@@ -665,3 +665,40 @@ func TestSchema8DatabaseMigratesWithEverythingKept(t *testing.T) {
 func levelLines(id string, l model.AnswerLevel) string {
 	return fmt.Sprintf("%s %s %s %s %v", id, l.Framework, l.QuestionID, l.Level, l.Flagged)
 }
+
+// The app reads its first list before the background check's verdict, when
+// the level cache may not be filled; the check fills it once it has cleared
+// the file, so the next start reads the cache instead of every answer.
+func TestTheCheckFillsWhatTheFirstListCouldNot(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	s, err := OpenOrCreate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := create(t, s, "A", "fw-a", "fw-b")
+	save(t, s, a.ID, "fw-a", "1.q1", model.SetLevel(3))
+	save(t, s, a.ID, "fw-b", "1.q1", model.SetLevel(2))
+	s.Close()
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.VerifyInBackground()
+	if _, err := s.Levels(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s.db, `SELECT count(*) FROM level_cache`); n != 0 {
+		t.Fatalf("%d rows cached before the verdict", n)
+	}
+	if err := s.Verified(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s.db, `SELECT count(*) FROM level_cache`); n != 2 {
+		t.Errorf("%d rows cached after the verdict, want 2", n)
+	}
+	if stale := staleRows(t, s.db); len(stale) > 0 {
+		t.Errorf("stale rows: %v", stale)
+	}
+}

@@ -132,10 +132,11 @@ var beforeFill func()
 
 // fillCache stores the rows level_cache lacks, if it can at once: it does
 // not wait for another writer, nor write before the background check has
-// cleared the file (VerifyInBackground), and a read-only file or a full disk
-// only mean no cache this time. The rows are computed inside the write
-// transaction, so a save committed after Levels read can not leave a stale
-// row. The data does not change, so Version does not move for this process.
+// cleared the file (VerifyInBackground; the check then fills the cache once
+// it has), and a read-only file or a full disk only mean no cache this time.
+// The rows are computed inside the write transaction, so a save committed
+// after Levels read can not leave a stale row. The data does not change, so
+// Version does not move for this process.
 func (s *Store) fillCache(ctx context.Context) {
 	if v := s.verify; v != nil {
 		select {
@@ -144,9 +145,15 @@ func (s *Store) fillCache(ctx context.Context) {
 				return
 			}
 		default:
+			s.fillAfterCheck.Store(true)
 			return
 		}
 	}
+	s.writeCache(ctx)
+}
+
+// writeCache is fillCache's write.
+func (s *Store) writeCache(ctx context.Context) {
 	if beforeFill != nil {
 		beforeFill()
 	}

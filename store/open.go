@@ -61,7 +61,8 @@ type Store struct {
 
 	verify *verification // the background check writes wait for (VerifyInBackground)
 
-	levelCache bool // the schema has level_cache (see optionalSteps)
+	levelCache     bool        // the schema has level_cache (see optionalSteps)
+	fillAfterCheck atomic.Bool // Levels could not fill the cache before the check's verdict
 }
 
 // Path is the database file.

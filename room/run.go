@@ -102,7 +102,7 @@ func Run(ctx context.Context, st *store.Store, cat *model.Catalog, id, facilitat
 	seat := w.Hub.Seat(facilitator, true)
 	m := tui.New(tui.Options{Store: st, Catalog: cat, OpenID: id, Actor: facilitator,
 		Room: seat, Lead: true, Banner: w.Banner(), Lobby: w.Lobby()})
-	p := tea.NewProgram(m)
+	p := tea.NewProgram(m, tea.WithFPS(tui.FramesPerSecond))
 	seat.Listen(func(msg tui.RoomChanged) { p.Send(msg) })
 	final, runErr := p.Run()
 	closeErr := w.Close()

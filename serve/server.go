@@ -20,6 +20,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/bubbletea"
+	"github.com/assaytui/assay/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -282,9 +283,7 @@ func (s *Server) session(sess ssh.Session) {
 	}
 	g.touch()
 	in := &activity{r: sess, g: g}
-	// 120 frames a second, Bubble Tea's most: a key's frame waits at most
-	// 8 ms for its tick; an unchanged frame costs a comparison.
-	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithoutSignalHandler(), tea.WithFPS(120))
+	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithoutSignalHandler(), tea.WithFPS(tui.FramesPerSecond))
 	p := tea.NewProgram(m, opts...)
 	g.attach(p)
 	if s.isClosing() { // the room closed while this app was being made

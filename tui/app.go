@@ -86,7 +86,7 @@ func Run(opts Options) error {
 	m.resumeGC = holdGC()
 	defer m.resumeGC()
 	m.firstRead = underway(m.firstLoad())
-	final, err := tea.NewProgram(m, tea.WithFPS(framesPerSecond)).Run()
+	final, err := tea.NewProgram(m, tea.WithFPS(FramesPerSecond)).Run()
 	fm, ok := final.(Model)
 	if !ok {
 		fm = m // the program died before returning a model: the queue is shared
@@ -150,21 +150,22 @@ func (m Model) started() (Model, tea.Cmd) {
 	}
 }
 
-// framesPerSecond is how often Bubble Tea may draw: it draws only on its
-// ticker, so a new screen waits up to one interval for it. At Bubble Tea's
-// default of 60 the home screen's first frame waited 6-9 ms with its data
-// ready; at 120, its maximum, the first frame came 10 ms sooner (55.4 ->
-// 45.7 ms, scripts/first-frame, issue 13) and every keystroke's screen up to
-// 8 ms sooner. The price is the ticker's wakeups: idle on the home screen
-// the app used 1.65-1.85% of a core instead of 1.0-1.25%.
-const framesPerSecond = 120
+// FramesPerSecond is how often Bubble Tea may draw, in every program that
+// runs this app (Run, the facilitator's in room, the guests' in serve).
+// Bubble Tea draws only on its ticker, so a new screen waits up to one
+// interval for it. At its default of 60 the home screen's first frame waited
+// 6-9 ms with its data ready; at 120, its maximum, the first frame came 10 ms
+// sooner (55.4 -> 45.7 ms, scripts/first-frame, issue 13) and every key's
+// screen up to 8 ms sooner. The price is the ticker's wakeups: idle on the
+// home screen the app used 1.65-1.85% of a core instead of 1.0-1.25%.
+const FramesPerSecond = 120
 
 // firstFrameDrawn is how long after its data the first screen is surely on
 // the terminal: one frame interval to the next tick, the drawing itself
 // (3-5 ms on a 120x40 screen), and a margin for a busy machine. Started at
 // once, the check held back the first frame by about 5 ms (scripts/first-frame,
 // issue 13).
-const firstFrameDrawn = 4 * time.Second / framesPerSecond
+const firstFrameDrawn = 4 * time.Second / FramesPerSecond
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
 

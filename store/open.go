@@ -262,8 +262,8 @@ func checkFile(path string) (tablesLeft bool, err error) {
 // tables': the file is in WAL mode (so opening it read-write with
 // journal_mode=WAL rewrites nothing), no write-ahead log holds frames (so the
 // header is current), and its user_version is a schema this build knows.
-// Only assay sets that version on a WAL file it keeps an assessments table
-// in, and checkTables confirms the table before anything is written.
+// Another program's file can have such a header too: checkTables refuses it
+// before anything is written.
 func trustedHeader(path string, head []byte) bool {
 	version := int(binary.BigEndian.Uint32(head[60:64]))
 	return head[18] == 2 && head[19] == 2 && version > 0 && version <= latestVersion() && !walInUse(path)
